@@ -1,0 +1,5 @@
+"""Run the command line as `python -m ehcjourney`."""
+
+from ehcjourney.cli import main
+
+main()

@@ -1,0 +1,76 @@
+"""The one place that makes consoles and turns untrusted text into text safe to print.
+
+Results go to standard output; prompts, progress and messages go to standard error, so a
+command's output can be piped or redirected without the conversation around it.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+from rich.console import Console
+from rich.text import Text
+
+# Bidirectional overrides and isolates can make a line read differently from what it holds.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_CONTROL_PICTURES_START = 0x2400  # U+2400 onwards draws each C0 control as a visible symbol
+
+
+def make_console(
+    *, stderr: bool = False, width: int | None = None, soft_wrap: bool = False
+) -> Console:
+    """Make a console that never reads markup or emoji codes out of the text it prints.
+
+    Rich already honours NO_COLOR and TERM=dumb; COLUMNS sets the width when not a terminal.
+    """
+    return Console(
+        stderr=stderr,
+        width=width or _columns_from_environment(),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=soft_wrap,
+    )
+
+
+def _columns_from_environment() -> int | None:
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+
+def neutralise(text: str) -> str:
+    """Make control characters in untrusted text visible instead of acting on the terminal."""
+    text = text.replace("\r\n", "\n").replace("\t", "    ")
+    if text.isprintable() or all(_is_safe(char) for char in text):
+        return text
+    return "".join(char if _is_safe(char) else _visible(char) for char in text)
+
+
+def _is_safe(char: str) -> bool:
+    if char == "\n":
+        return True
+    return unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(_CONTROL_PICTURES_START + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Return untrusted text as a rich Text: never parsed as markup, controls made visible."""
+    return Text(neutralise(text), style=style)
+
+
+def emphasised(text: str, words: str | None, style: str = "bold underline") -> Text:
+    """Return untrusted text with the first occurrence of `words` styled, as the form does."""
+    result = literal(text)
+    start = result.plain.find(words) if words else -1
+    if words and start >= 0:
+        result.stylize(style, start, start + len(words))
+    return result

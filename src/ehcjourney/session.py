@@ -1,0 +1,188 @@
+"""One sitting of `fill`: ask each question, keep a draft, review, and save the response."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from slugify import slugify
+
+from ehcjourney import storage
+from ehcjourney.answers import Answers
+from ehcjourney.definition import Definition
+from ehcjourney.drafts import Draft
+from ehcjourney.errors import WriteError
+from ehcjourney.questions import (
+    ChoiceQuestion,
+    ListQuestion,
+    Part,
+    Question,
+    build_questions,
+    welcome,
+)
+from ehcjourney.validation import check
+
+
+class ReviewAction(Enum):
+    """What the person chose on the review screen."""
+
+    SAVE = "save"
+    CHANGE = "change"
+    QUIT = "quit"
+
+
+class Prompter(Protocol):
+    """A way of asking questions: full-screen menus, or plain numbered lines."""
+
+    how_to_answer: str
+
+    def show_lines(self, lines: list[str]) -> None: ...
+
+    def begin_part(self, part: Part) -> None: ...
+
+    def ask(self, question: Question, default: Any) -> Any: ...
+
+    def review(self, rows: list[tuple[str, str]]) -> ReviewAction: ...
+
+    def pick(self, message: str, options: list[str], default: int) -> int: ...
+
+    def confirm(self, message: str, default: bool) -> bool: ...
+
+    def ask_path(self, message: str, default: str) -> str: ...
+
+    def say(self, message: str) -> None: ...
+
+
+class Session:
+    """Asks the form through a prompter, saving a draft after every answer."""
+
+    def __init__(
+        self,
+        definition: Definition,
+        prompter: Prompter,
+        answers: Answers,
+        draft: Draft,
+        output: Path | None,
+    ) -> None:
+        self.definition = definition
+        self.prompter = prompter
+        self.answers = answers
+        self.draft = draft
+        self.output = output
+        self.questions = build_questions(definition)
+
+    def run(self, *, skip_answered: bool) -> Path | None:
+        """Ask the form and return where the response was saved, or None if it was abandoned."""
+        self.prompter.show_lines(welcome(self.definition, self.prompter.how_to_answer))
+        self.ask_in_order(skip_answered=skip_answered)
+        return self.review_until_done()
+
+    def ask_in_order(self, *, skip_answered: bool) -> None:
+        last_answered = max(
+            (i for i, q in enumerate(self.questions) if self.answers.is_answered(q)), default=-1
+        )
+        current_part: Part | None = None
+        for index, question in enumerate(self.questions):
+            # On resume, skipped optional questions before the last answer count as asked.
+            if skip_answered and (
+                self.answers.is_answered(question)
+                or (index < last_answered and not _required(question))
+            ):
+                continue
+            if question.part is not None and question.part != current_part:
+                current_part = question.part
+                self.prompter.begin_part(current_part)
+            self.ask_one(question)
+
+    def ask_one(self, question: Question) -> None:
+        answer = self.prompter.ask(question, self.answers.get(question.path))
+        self.answers.set(question.path, answer)
+        self.draft.save(self.answers)
+
+    def review_until_done(self) -> Path | None:
+        while True:
+            action = self.prompter.review(self.review_rows())
+            if action is ReviewAction.SAVE:
+                saved = self.save()
+                if saved is not None:
+                    return saved
+            elif action is ReviewAction.CHANGE:
+                self.change_one()
+            elif self.prompter.confirm(
+                "Quit without saving? The answers will be discarded.", False
+            ):
+                self.draft.remove()
+                return None
+
+    def review_rows(self) -> list[tuple[str, str]]:
+        """Each question's short name and its answer as text, for the review screen."""
+        return [(question.name, self.answer_text(question)) for question in self.questions]
+
+    def answer_text(self, question: Question) -> str:
+        value = self.answers.get(question.path)
+        if not self.answers.is_answered(question):
+            return "(no answer)"
+        if isinstance(question, ChoiceQuestion):
+            index = question.index_of(value)
+            return question.choices[index].label if index is not None else str(value)
+        if isinstance(question, ListQuestion):
+            return "\n".join(f"#{n} {entry}" for n, entry in enumerate(value, start=1))
+        return str(value)
+
+    def change_one(self) -> None:
+        rows = self.review_rows()
+        options = [f"{name}: {answer.splitlines()[0] if answer else ''}" for name, answer in rows]
+        index = self.prompter.pick("Which answer do you want to change?", options, 0)
+        self.ask_one(self.questions[index])
+
+    def save(self) -> Path | None:
+        """Save the response; return its path, or None to go back to the review screen."""
+        document = self.answers.as_response(datetime.date.today())
+        result = check(document, self.definition, lambda _path: None)
+        if not result.valid:
+            missing = "; ".join(problem.describe() for problem in result.problems)
+            self.prompter.say(f"The form is not complete yet: {missing}. Change those answers.")
+            return None
+
+        target = self.output or default_output(self.answers, datetime.date.today())
+        return self.write_response(document, target)
+
+    def write_response(self, document: dict[str, Any], target: Path) -> Path:
+        """Write the response without replacing a file unasked; on failure, ask for another."""
+        overwrite = False
+        while True:
+            try:
+                storage.write_text(target, storage.serialise(document, target), overwrite=overwrite)
+            except FileExistsError:
+                overwrite = self.prompter.confirm(f"{target} already exists. Replace it?", False)
+                if not overwrite:
+                    target = self.ask_for_path(target)
+                continue
+            except WriteError as error:
+                self.prompter.say(f"{error.message} Your answers are kept in {self.draft.path}.")
+                target, overwrite = self.ask_for_path(target), False
+                continue
+            self.draft.remove()
+            return target
+
+    def ask_for_path(self, target: Path) -> Path:
+        """Ask for another file name until one ends in a known format."""
+        while True:
+            answer = self.prompter.ask_path("Save to which file?", str(target)).strip()
+            path = Path(answer or str(target)).expanduser()
+            if path.suffix.lower() in storage.RESPONSE_SUFFIXES:
+                return path
+            self.prompter.say("Name a file ending in .yaml, .yml or .json.")
+
+
+def _required(question: Question) -> bool:
+    return getattr(question, "required", True) is not False
+
+
+def default_output(answers: Answers, today: datetime.date) -> Path:
+    """Name a response after its local area and date: exampleshire-2026-12-03.yaml."""
+    area = answers.get(("local_area",))
+    name = slugify(area) if isinstance(area, str) else ""
+    return Path(f"{name or 'response'}-{today.isoformat()}.yaml")
