@@ -33,8 +33,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>]|\r")
 def terminal_environment(**extra: str) -> dict[str, str]:
     """An environment for a pseudo-terminal run: a known terminal, no cursor-position queries."""
     environment = dict(os.environ)
-    environment.update(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS="100",
-                       LINES="40")
+    environment.update(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS="100", LINES="40")
     environment.pop("NO_COLOR", None)
     environment.pop("ACCESSIBLE", None)
     environment.update(extra)
@@ -44,12 +43,22 @@ def terminal_environment(**extra: str) -> dict[str, str]:
 class Terminal:
     """A running `ehcjourney` in a pseudo-terminal, with helpers to wait and type."""
 
-    def __init__(self, *args: str, cwd: Path, env: dict[str, str] | None = None,
-                 width: int = 100, height: int = 40) -> None:
+    def __init__(
+        self,
+        *args: str,
+        cwd: Path,
+        env: dict[str, str] | None = None,
+        width: int = 100,
+        height: int = 40,
+    ) -> None:
         self.child = pexpect.spawn(
-            sys.executable, ["-m", "ehcjourney", *args], cwd=str(cwd),
-            env=env or terminal_environment(), dimensions=(height, width),
-            encoding="utf-8", timeout=TIMEOUT,
+            sys.executable,
+            ["-m", "ehcjourney", *args],
+            cwd=str(cwd),
+            env=env or terminal_environment(),
+            dimensions=(height, width),
+            encoding="utf-8",
+            timeout=TIMEOUT,
         )
         self.transcript: list[str] = []
 

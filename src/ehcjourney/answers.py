@@ -31,6 +31,10 @@ class Answers:
 
     def set(self, path: Path, value: Any) -> None:
         """Record an answer; None or an empty answer removes it."""
+        if value is None or value == "" or value == []:
+            self.remove(path)
+            return
+
         *parents, last = path
         node = self.document
         for step in parents:
@@ -38,11 +42,18 @@ class Answers:
             if not isinstance(child, dict):
                 child = node[step] = {}
             node = child
+        node[last] = value
 
-        if value is None or value == "" or value == []:
-            node.pop(last, None)
-        else:
-            node[last] = value
+    def remove(self, path: Path) -> None:
+        """Remove an answer, and any section the removal leaves empty."""
+        *parents, last = path
+        parent = self.get(tuple(parents))
+        if not isinstance(parent, dict):
+            return
+
+        parent.pop(last, None)
+        if parents and not parent:
+            self.remove(tuple(parents))
 
     def is_answered(self, question: Question) -> bool:
         """Whether the question has an answer of the kind it asks for."""

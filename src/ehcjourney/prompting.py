@@ -1,15 +1,20 @@
-"""Asking the form with questionary: arrow-key menus with number shortcuts, in a terminal."""
+"""Asking the form with questionary: arrow-key menus with number shortcuts, in a terminal.
+
+Anything longer than one line (statements, stage descriptions, long questions) is printed
+with rich, which wraps at word boundaries; questionary only shows what fits on its own line.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import questionary
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
 
 from ehcjourney.console import emphasised, literal
 from ehcjourney.questions import (
@@ -23,16 +28,24 @@ from ehcjourney.questions import (
 from ehcjourney.session import ReviewAction
 
 SKIP = "__skip__"  # the value of the "skip" entry added to optional choices
-FINISH_MULTILINE = "Press Esc and then Enter to finish (Enter alone starts a new line)."
+FINISH_MULTILINE = (
+    "Type as many lines as you need: Enter starts a new line. To finish, press Esc and then Enter."
+)
 REVIEW_CHOICES = [
     questionary.Choice("Save the response", ReviewAction.SAVE, shortcut_key="1"),
     questionary.Choice("Change an answer", ReviewAction.CHANGE, shortcut_key="2"),
     questionary.Choice("Quit without saving", ReviewAction.QUIT, shortcut_key="3"),
 ]
+ROOM_TO_TYPE = 30  # columns left free after a text prompt's question, for the answer
+LIST_ITEM = re.compile(r"^(\s+\d+\.\s)(.*)$")  # "  1. Title": a numbered line of the welcome
 
 
 def _needs_text(answer: str) -> bool | str:
     return True if answer.strip() else "Please type an answer."
+
+
+def _menu_instruction(count: int) -> str:
+    return f"(arrow keys or 1 to {count}, then Enter)"
 
 
 class TerminalPrompter:
@@ -51,17 +64,27 @@ class TerminalPrompter:
         self.streams: dict[str, Any] = {"input": input, "output": output}
 
     def show_lines(self, lines: list[str]) -> None:
-        for line in lines:
-            self.console.print(literal(line))
-        self.console.print()
+        """Print the welcome: the first line as a heading, then paragraphs and numbered items."""
+        for index, line in enumerate(lines):
+            item = LIST_ITEM.match(line)
+            if item:
+                self.console.print(_hanging(item.group(1), item.group(2)))
+                continue
+            if index > 0:
+                self.console.print()
+            self.console.print(literal(line, "bold" if index == 0 else ""))
 
     def begin_part(self, part: Part) -> None:
+        """Open a part with a rule, its numbered title and its introduction."""
         self.console.print()
-        self.console.rule(literal(part.heading, "bold"), align="left")
+        self.console.rule(style="dim")
+        self.console.print(literal(part.heading, "bold"))
+        self.console.print()
         self.console.print(literal(part.introduction))
-        self.console.print()
 
     def ask(self, question: Question, default: Any) -> Any:
+        """Show where the person is, then ask the question, its current answer as default."""
+        self.console.print()
         self.console.print(literal(question.progress, "dim"))
         if isinstance(question, ChoiceQuestion):
             return self.ask_choice(question, default)
@@ -71,42 +94,57 @@ class TerminalPrompter:
             return self.ask_long_text(question, default)
         return self.ask_text(question, default)
 
+    def short_prompt(self, question: Question, room: int) -> str:
+        """Return the question if it fits on one line with `room` to spare, else print it."""
+        if len(question.prompt) + room <= self.console.width:
+            return question.prompt
+        self.console.print(literal(question.prompt, "bold"))
+        return question.name
+
     def ask_text(self, question: TextQuestion, default: Any) -> str:
+        """Ask for a line of text; a required one cannot be left empty."""
         validate = _needs_text if question.required else None
         prompt = questionary.text(
-            question.prompt, default=_text(default), validate=validate, **self.streams
+            self.short_prompt(question, ROOM_TO_TYPE),
+            default=_text(default),
+            validate=validate,
+            **self.streams,
         )
         return str(prompt.unsafe_ask()).strip()
 
     def ask_long_text(self, question: LongTextQuestion, default: Any) -> str:
+        """Ask for text over several lines, saying plainly how to finish it."""
         self.console.print(literal(question.prompt, "bold"))
+        self.console.print(FINISH_MULTILINE)
+        # Shortcoming: prompt_toolkit wraps the text being edited at the last column, even
+        # inside a word; only the display is affected, the text itself is kept as typed.
         prompt = questionary.text(
-            "",
+            question.name,
             default=_text(default),
             multiline=True,
-            instruction=FINISH_MULTILINE + "\n",
+            instruction="\n",  # the text starts on the line below the question's name
             validate=_needs_text,
             **self.streams,
         )
         return str(prompt.unsafe_ask()).strip("\n")
 
     def ask_list(self, question: ListQuestion, default: Any) -> list[str]:
+        """Ask for entries #1 to #3 in turn, until an empty one; the first is needed."""
         self.console.print(literal(question.prompt, "bold"))
-        self.console.print(f"Give 1 to {question.most} entries, the most important first.")
-        earlier = (
-            [entry for entry in default if isinstance(entry, str)]
-            if isinstance(default, list)
-            else []
+        earlier = [e for e in default if isinstance(e, str)] if isinstance(default, list) else []
+        self.console.print(
+            f"Give 1 to {question.most} entries, the most important first. When you have no "
+            "more, press Enter on an empty line."
         )
+        if earlier:
+            self.console.print("Your current entries are filled in: press Enter to keep each.")
+
         entries: list[str] = []
         for number in range(1, question.most + 1):
-            first = number == 1
-            hint = None if first else "(press Enter on an empty line to finish)"
             prompt = questionary.text(
                 f"#{number}",
                 default=earlier[number - 1] if number <= len(earlier) else "",
-                validate=_needs_text if first else None,
-                instruction=hint,
+                validate=_needs_text if number == 1 else None,
                 **self.streams,
             )
             entry = str(prompt.unsafe_ask()).strip()
@@ -116,6 +154,7 @@ class TerminalPrompter:
         return entries
 
     def ask_choice(self, question: ChoiceQuestion, default: Any) -> str | None:
+        """Ask for one answer from a menu; None when an optional question is skipped."""
         self.explain_choice(question)
         choices = [
             questionary.Choice(choice.label, choice.id, shortcut_key=str(number))
@@ -125,13 +164,14 @@ class TerminalPrompter:
             choices.append(
                 questionary.Choice("Skip this question", SKIP, shortcut_key=str(len(choices) + 1))
             )
+        instruction = _menu_instruction(len(choices))
         chosen = questionary.select(
-            question.prompt,
+            self.short_prompt(question, len(instruction) + 4),
             choices=choices,
             use_shortcuts=True,
             use_arrow_keys=True,
             default=default if question.index_of(default) is not None else None,
-            instruction=f"(arrow keys or 1 to {len(choices)}, then Enter)",
+            instruction=instruction,
             **self.streams,
         ).unsafe_ask()
         return None if chosen == SKIP else str(chosen)
@@ -142,46 +182,74 @@ class TerminalPrompter:
             self.console.print(literal(question.context, "bold"))
         if question.statement:
             self.console.print(emphasised(question.statement, question.emphasis))
+            self.console.print()
         described = [choice for choice in question.choices if choice.description]
         for number, choice in enumerate(described, start=1):
-            self.console.print(
-                Text.assemble(
-                    (f"{number}. {choice.label}: ", "bold"), literal(choice.description or "")
-                )
-            )
-        if described:
-            self.console.print()
+            self.console.print(literal(f"{number}. {choice.label}", "bold"))
+            self.console.print(Padding(literal(choice.description or ""), (0, 0, 1, 3)))
 
     def review(self, rows: list[tuple[str, str]]) -> ReviewAction:
+        """Show every answer, numbered, and ask whether to save, change one or quit."""
         self.console.print()
-        self.console.rule("Review your answers", align="left")
+        self.console.rule(literal("Review your answers", "bold"), align="left", style="dim")
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
-        table.add_column("Question", style="bold", no_wrap=True)
+        table.add_column("Number", style="dim", justify="right", no_wrap=True)
+        table.add_column("Question", style="bold", max_width=max(20, self.console.width * 7 // 20))
         table.add_column("Answer", overflow="fold")
-        for name, answer in rows:
-            table.add_row(literal(name), literal(answer))
+        for number, (name, answer) in enumerate(rows, start=1):
+            table.add_row(str(number), literal(name), literal(answer))
         self.console.print(table)
         self.console.print()
         action = questionary.select(
-            "What next?", choices=REVIEW_CHOICES, use_shortcuts=True, **self.streams
+            "What next?",
+            choices=REVIEW_CHOICES,
+            use_shortcuts=True,
+            instruction=_menu_instruction(len(REVIEW_CHOICES)),
+            **self.streams,
         ).unsafe_ask()
         return ReviewAction(action)
 
     def pick(self, message: str, options: list[str], default: int) -> int:
-        choices = [questionary.Choice(option, index) for index, option in enumerate(options)]
+        """Return the position of one of many options, chosen by arrow keys or number."""
+        # Too many options for one key each: typing a number filters the menu to that entry.
+        # Shortcoming: the filter matches anywhere in an entry, so a digit in an earlier
+        # option's name would be picked first; the form's own names have no digits.
+        width = len(str(len(options)))
+        choices = [
+            questionary.Choice(f"{index + 1:>{width}}. {option}", index)
+            for index, option in enumerate(options)
+        ]
         picked = questionary.select(
-            message, choices=choices, default=choices[default], **self.streams
+            message,
+            choices=choices,
+            default=choices[default],
+            use_search_filter=True,
+            use_jk_keys=False,
+            instruction="(arrow keys or its number, then Enter)",
+            **self.streams,
         ).unsafe_ask()
         return int(picked)
 
     def confirm(self, message: str, default: bool) -> bool:
+        """Ask a yes or no question."""
         return bool(questionary.confirm(message, default=default, **self.streams).unsafe_ask())
 
     def ask_path(self, message: str, default: str) -> str:
+        """Ask for a file name, offering `default`."""
         return str(questionary.text(message, default=default, **self.streams).unsafe_ask())
 
     def say(self, message: str) -> None:
+        """Print a message as plain text."""
         self.console.print(literal(message))
+
+
+def _hanging(marker: str, text: str) -> RenderableType:
+    """Lay out a numbered item so that its wrapped lines start under its text."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(literal(marker), literal(text))
+    return grid
 
 
 def _text(value: Any) -> str:

@@ -80,6 +80,7 @@ class Session:
         return self.review_until_done()
 
     def ask_in_order(self, *, skip_answered: bool) -> None:
+        """Ask every question in turn, introducing each part before its first question."""
         last_answered = max(
             (i for i, q in enumerate(self.questions) if self.answers.is_answered(q)), default=-1
         )
@@ -97,11 +98,13 @@ class Session:
             self.ask_one(question)
 
     def ask_one(self, question: Question) -> None:
+        """Ask one question, its current answer as the default, and keep the draft up to date."""
         answer = self.prompter.ask(question, self.answers.get(question.path))
         self.answers.set(question.path, answer)
         self.draft.save(self.answers)
 
     def review_until_done(self) -> Path | None:
+        """Offer the review screen until the response is saved or the person quits."""
         while True:
             action = self.prompter.review(self.review_rows())
             if action is ReviewAction.SAVE:
@@ -121,6 +124,7 @@ class Session:
         return [(question.name, self.answer_text(question)) for question in self.questions]
 
     def answer_text(self, question: Question) -> str:
+        """Return a question's answer as the review screen shows it."""
         value = self.answers.get(question.path)
         if not self.answers.is_answered(question):
             return "(no answer)"
@@ -132,22 +136,45 @@ class Session:
         return str(value)
 
     def change_one(self) -> None:
-        rows = self.review_rows()
-        options = [f"{name}: {answer.splitlines()[0] if answer else ''}" for name, answer in rows]
-        index = self.prompter.pick("Which answer do you want to change?", options, 0)
+        """Ask which question to answer again; the review screen above shows each answer."""
+        names = [question.name for question in self.questions]
+        index = self.prompter.pick("Which answer do you want to change?", names, 0)
         self.ask_one(self.questions[index])
 
     def save(self) -> Path | None:
         """Save the response; return its path, or None to go back to the review screen."""
-        document = self.answers.as_response(datetime.date.today())
-        result = check(document, self.definition, lambda _path: None)
-        if not result.valid:
-            missing = "; ".join(problem.describe() for problem in result.problems)
-            self.prompter.say(f"The form is not complete yet: {missing}. Change those answers.")
+        today = datetime.date.today()
+        document = self.answers.as_response(today)
+        reason = self.why_not_ready(document)
+        if reason is not None:
+            self.prompter.say(reason)
             return None
 
-        target = self.output or default_output(self.answers, datetime.date.today())
+        target = self.output or default_output(self.answers, today)
         return self.write_response(document, target)
+
+    def why_not_ready(self, document: dict[str, Any]) -> str | None:
+        """Say why the response cannot be saved yet, or return None when it can."""
+        unanswered = [question.name for question in self.questions if self.needs_answer(question)]
+        if unanswered:
+            return (
+                f"The form is not complete yet. Still to answer: {', '.join(unanswered)}. "
+                'Choose "Change an answer" to answer them.'
+            )
+
+        result = check(document, self.definition, lambda _path: None)
+        if result.valid:
+            return None
+        problems = "; ".join(problem.describe() for problem in result.problems)
+        return f"Some answers cannot be saved: {problems}. Change those answers."
+
+    def needs_answer(self, question: Question) -> bool:
+        """Whether a question still needs answering before the response can be saved."""
+        if not self.answers.is_answered(question):
+            return _required(question)
+        # An answer carried over from a file may not be one of the choices any more.
+        value = self.answers.get(question.path)
+        return isinstance(question, ChoiceQuestion) and question.index_of(value) is None
 
     def write_response(self, document: dict[str, Any], target: Path) -> Path:
         """Write the response without replacing a file unasked; on failure, ask for another."""
