@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -15,14 +13,18 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ehcjourney import storage
-from ehcjourney.errors import DefinitionError
-from ehcjourney.problems import Problem
+from ehcjourney.errors import CannotRunError, DefinitionError
+from ehcjourney.problems import Location, Problem, describe_value, field_name
 
 DEFAULT_DEFINITION = "ehc-partnership-journey.yaml"
+CUSTOM_DEFINITION_HINT = "Correct it, or leave out --questions to use the definition built in."
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -60,11 +62,16 @@ class Characteristic(_Strict):
     label: Text
     statement: Text
 
-    @model_validator(mode="after")
-    def _label_is_in_statement(self) -> Characteristic:
-        if self.label not in self.statement:
-            raise ValueError(f"the label '{self.label}' does not appear in the statement")
-        return self
+    @field_validator("statement")
+    @classmethod
+    def _label_is_in_statement(cls, statement: str, info: ValidationInfo) -> str:
+        label = info.data.get("label")
+        if label is not None and label not in statement:
+            raise ValueError(
+                f"the label {label!r} is not in the statement; the label must be the words "
+                "of the statement that the form underlines, copied exactly"
+            )
+        return statement
 
 
 class Theme(_Strict):
@@ -141,20 +148,33 @@ class Definition(_Strict):
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Definition:
-        for where, ids in self._id_groups().items():
-            repeated = sorted(key for key, count in Counter(ids).items() if count > 1)
-            if repeated:
-                raise ValueError(f"{where}: the id '{repeated[0]}' is used more than once")
+        # The location travels in the error's context so the message can name the line.
+        for group, located_ids in self._id_groups().items():
+            seen: set[str] = set()
+            for location, id_ in located_ids:
+                if id_ in seen:
+                    raise PydanticCustomError(
+                        "duplicate_id",
+                        "the id '{id}' is used more than once in {group}; give each its own id",
+                        {"id": id_, "group": group, "location": location},
+                    )
+                seen.add(id_)
         return self
 
-    def _id_groups(self) -> dict[str, list[str]]:
+    def _id_groups(self) -> dict[str, list[tuple[Location, str]]]:
+        framework = self.framework
+        characteristics: list[tuple[Location, str]] = [
+            (("framework", "themes", t, "characteristics", c, "id"), characteristic.id)
+            for t, theme in enumerate(framework.themes)
+            for c, characteristic in enumerate(theme.characteristics)
+        ]
         return {
-            "respondent.roles": [role.id for role in self.respondent.roles],
-            "journey.stages": [stage.id for stage in self.journey.stages],
-            "top_three.tables": [table.id for table in self.top_three.tables],
-            "framework.answers": [answer.id for answer in self.framework.answers],
-            "framework.themes": [theme.id for theme in self.framework.themes],
-            "framework characteristics": [c.id for _, c in self.framework.characteristics],
+            "respondent.roles": _located(("respondent", "roles"), self.respondent.roles),
+            "journey.stages": _located(("journey", "stages"), self.journey.stages),
+            "top_three.tables": _located(("top_three", "tables"), self.top_three.tables),
+            "framework.answers": _located(("framework", "answers"), framework.answers),
+            "framework.themes": _located(("framework", "themes"), framework.themes),
+            "the framework's characteristics": characteristics,
         }
 
     @property
@@ -171,13 +191,20 @@ def default_definition_path() -> Path:
     return Path(__file__).resolve().parents[2] / "questions" / DEFAULT_DEFINITION
 
 
+def _located(
+    location: Location, items: Sequence[Option | Table | Theme]
+) -> list[tuple[Location, str]]:
+    return [((*location, index, "id"), item.id) for index, item in enumerate(items)]
+
+
 def load_definition(path: Path | None = None) -> Definition:
     """Read and check a definition file; raise DefinitionError naming each problem's place."""
+    hint = None if path is None else CUSTOM_DEFINITION_HINT
     path = path or default_definition_path()
     try:
         document = storage.read_document(path)
-    except storage.UnreadableFileError as error:
-        raise DefinitionError(f"The questionnaire definition {error}") from None
+    except (CannotRunError, storage.UnreadableFileError) as error:
+        raise DefinitionError(f"The questionnaire definition {error.message}", hint) from None
 
     try:
         return Definition.model_validate(document.data)
@@ -185,18 +212,36 @@ def load_definition(path: Path | None = None) -> Definition:
         problems = [_describe(document, detail) for detail in error.errors()]
         listing = "\n".join(f"  {problem.describe()}" for problem in problems)
         raise DefinitionError(
-            f"The questionnaire definition {path} cannot be used:\n{listing}"
+            f"The questionnaire definition {path} cannot be used:\n{listing}", hint
         ) from None
 
 
-def _describe(document: storage.Document, detail: object) -> Problem:
-    assert isinstance(detail, dict)
-    location = tuple(detail["loc"])
-    field = ".".join(str(step) if isinstance(step, str) else f"[{step}]" for step in location)
-    field = re.sub(r"\.\[", "[", field)
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    if detail["type"] == "extra_forbidden":
-        message = "unknown key; remove it or check its spelling"
-    elif detail["type"] == "missing":
-        message = "missing"
-    return Problem(message, field=field or None, line=document.line_of(location))
+def _describe(document: storage.Document, detail: ErrorDetails) -> Problem:
+    context = detail.get("ctx", {})
+    location = tuple(context.get("location", detail["loc"]))
+    return Problem(
+        _message(detail["type"], detail["input"], context, detail["msg"]),
+        field=field_name(location),
+        line=document.line_of(location),
+    )
+
+
+def _message(kind: str, found: Any, context: dict[str, Any], original: str) -> str:
+    """Say what pydantic found wrong in plain words, with the value found where it helps."""
+    messages = {
+        "missing": "missing",
+        "extra_forbidden": "unknown key; remove it or check its spelling",
+        "string_type": f"expected text, found {describe_value(found)}",
+        "string_too_short": "must hold text, not only spaces",
+        "string_pattern_mismatch": (
+            f"{describe_value(found)} cannot be an id; use lower-case letters, digits and _ "
+            "(and - in the questionnaire's id), starting with a letter"
+        ),
+        "too_short": f"needs at least {context.get('min_length')} entries",
+        "list_type": f"expected a list, found {describe_value(found)}",
+        "model_type": f"expected a set of keys, found {describe_value(found)}",
+        "int_parsing": f"expected a whole number, found {describe_value(found)}",
+        "int_type": f"expected a whole number, found {describe_value(found)}",
+        "greater_than_equal": f"must be {context.get('ge')} or more",
+    }
+    return messages.get(kind, original.removeprefix("Value error, "))

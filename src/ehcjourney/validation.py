@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ehcjourney.definition import Definition
-from ehcjourney.problems import Problem
+from ehcjourney.problems import Problem, describe_value, field_name
 from ehcjourney.response import Response
 
 Path = tuple[str | int, ...]
@@ -53,7 +53,7 @@ def check(data: Any, definition: Definition, line_of: Callable[[Path], int | Non
     result = CheckResult(is_draft=checker.is_draft, unanswered=len(checker.unanswered))
     if checker.is_draft or checker.issues:
         problems = [
-            Problem(issue.message, field=_field_name(issue.path), line=line_of(issue.path))
+            Problem(issue.message, field=field_name(issue.path), line=line_of(issue.path))
             for issue in checker.issues
         ]
         result.problems = sorted(problems, key=lambda problem: problem.line or 0)
@@ -61,32 +61,6 @@ def check(data: Any, definition: Definition, line_of: Callable[[Path], int | Non
 
     result.response = Response.model_validate(checker.cleaned)
     return result
-
-
-def _field_name(path: Path) -> str | None:
-    name = ""
-    for step in path:
-        name += f"[{step + 1}]" if isinstance(step, int) else f".{step}"
-    return name.lstrip(".") or None
-
-
-def describe_value(value: Any) -> str:
-    """Name a value for a message: short text quoted, anything else by its kind."""
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
-    kinds = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a set of keys",
-        type(None): "nothing",
-    }
-    for kind, name in kinds.items():
-        if isinstance(value, kind):
-            return name
-    return "a date" if isinstance(value, datetime.date) else "a value of another kind"
 
 
 def _one_of(ids: Sequence[str]) -> str:
@@ -125,8 +99,9 @@ class _Checker:
             return
 
         self.is_draft = data.get(DRAFT_KEY) in (True, "true")
-        allowed = (*ENVELOPE_KEYS, *PART_KEYS) + ((DRAFT_KEY,) if self.is_draft else ())
-        self.unknown_keys((), data, allowed)
+        if DRAFT_KEY in data and not self.is_draft:
+            self.report((DRAFT_KEY,), "a finished response has no draft key; remove this line")
+        self.unknown_keys((), data, (*ENVELOPE_KEYS, *PART_KEYS, DRAFT_KEY))
         if not self.envelope_matches(data):
             return
         self.check_envelope(data)
@@ -156,11 +131,15 @@ class _Checker:
             )
             return False
 
-        version = _as_version(data.get("questionnaire_version"))
+        found_version = data.get("questionnaire_version")
+        version = _as_version(found_version)
         known = self.definition.version
-        if version is None:
-            self.missing(
-                ("questionnaire_version",), f"missing or not a number; it should be {known}"
+        if _is_empty(found_version):
+            self.missing(("questionnaire_version",), f"missing; it should be {known}")
+        elif version is None:
+            self.report(
+                ("questionnaire_version",),
+                f"{describe_value(found_version)} is not a version number; it should be {known}",
             )
         elif version > known:
             self.report(
@@ -193,15 +172,12 @@ class _Checker:
 
         self.unknown_keys(path, value, ("role", "name"))
         roles = [role.id for role in self.definition.respondent.roles]
-        role = (
-            None
-            if _is_empty(value.get("role"))
-            else self.choice((*path, "role"), value.get("role"), roles)
-        )
-        name = (
-            None if _is_empty(value.get("name")) else self.text((*path, "name"), value.get("name"))
-        )
-        self.cleaned["respondent"] = {"role": role, "name": name}
+        # Both are optional: left blank, they are simply not given.
+        role, name = value.get("role"), value.get("name")
+        self.cleaned["respondent"] = {
+            "role": None if _is_blank(role) else self.choice((*path, "role"), role, roles),
+            "name": None if _is_blank(name) else self.text((*path, "name"), name),
+        }
 
     def check_journey(self, value: Any) -> None:
         path: Path = ("journey",)
@@ -264,7 +240,7 @@ class _Checker:
         elif not isinstance(value, str):
             self.report(path, f"expected one of {', '.join(ids)}; found {describe_value(value)}")
         elif value not in ids:
-            self.report(path, f"{describe_value(value)} is not an answer here; " + _one_of(ids))
+            self.report(path, f"{describe_value(value)} is not an answer; " + _one_of(ids))
         else:
             return value
         return None
@@ -313,6 +289,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == ""
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _as_version(value: Any) -> int | None:
