@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TextIO
 
 from ehcjourney import storage
 from ehcjourney.answers import Answers
-from ehcjourney.console import make_console
+from ehcjourney.console import make_console, use_plain_output
 from ehcjourney.definition import Definition
-from ehcjourney.drafts import Draft, draft_path_for, output_for_draft
+from ehcjourney.drafts import Draft, draft_path_for, output_for_draft, read_answers
 from ehcjourney.errors import (
     CannotRunError,
     EhcJourneyError,
     FormStoppedError,
     InputEndedError,
-    ResponseFileError,
+    WriteError,
 )
 from ehcjourney.session import Prompter, Session
-from ehcjourney.validation import DRAFT_KEY
+from ehcjourney.stopping import StopSignalError, stopping_on_signals
 
 
 @dataclass(frozen=True)
@@ -36,58 +37,60 @@ class FillOptions:
     plain: bool = False
 
 
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal (it is missing altogether after `<&-`)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def wants_plain(flag: bool) -> bool:
-    """Plain mode by flag, by a non-empty ACCESSIBLE (not 0 or false), or without a terminal."""
+    """Plain mode by flag, by ACCESSIBLE (unless 0 or false), in a dumb terminal or none."""
     accessible = os.environ.get("ACCESSIBLE", "").strip().lower()
-    return flag or accessible not in ("", "0", "false") or not sys.stdin.isatty()
+    # A dumb terminal cannot move the cursor, which full-screen menus need.
+    dumb = os.environ.get("TERM", "") == "dumb"
+    return flag or accessible not in ("", "0", "false") or dumb or not stdin_is_terminal()
 
 
 def run_fill(definition: Definition, options: FillOptions) -> Path | None:
     """Fill in the form; return the saved response's path, or None when it was abandoned."""
-    if (
-        options.output is not None
-        and options.output.suffix.lower() not in storage.RESPONSE_SUFFIXES
-    ):
-        raise CannotRunError(f"{options.output}: name a file ending in .yaml, .yml or .json.")
-
-    output = options.output
-    if options.resume is not None and output is None:
-        output = output_for_draft(options.resume)
-    draft = Draft(options.resume or draft_path_for(output))
+    output = _output_for(options)
     prompter = _make_prompter(options.plain)
+    draft = Draft(options.resume or draft_path_for(output), notify=prompter.say)
+    ending = _Ending(draft, options, output)
 
-    answers, resuming = _starting_answers(definition, options, draft, prompter)
-    session = Session(definition, prompter, answers, draft, output)
-    try:
-        return session.run(skip_answered=resuming)
-    except KeyboardInterrupt:
-        raise _stopped("Stopped.", draft, options) from None
-    except EOFError:
-        if options.plain:
-            raise _stopped(
-                "The input ended before the form was complete.",
-                draft,
-                options,
-                error=InputEndedError,
-            ) from None
-        raise _stopped("Stopped.", draft, options) from None
-    except EhcJourneyError:
-        raise
-    except Exception as error:  # keep the answers whatever went wrong, then report it
-        raise _stopped(f"Something went wrong: {error}.", draft, options) from error
+    with stopping_on_signals(ending.last_words):
+        try:
+            answers, resuming = _starting_answers(definition, options, ending, prompter)
+            session = Session(definition, prompter, answers, draft, output)
+            return session.run(skip_answered=resuming)
+        except (Exception, KeyboardInterrupt) as error:
+            reported = ending.error_for(error)
+            if reported is error:
+                raise
+            raise reported from error
+
+
+def _output_for(options: FillOptions) -> Path | None:
+    output = options.output
+    if output is not None and output.suffix.lower() not in storage.RESPONSE_SUFFIXES:
+        raise CannotRunError(f"{output}: name a file ending in .yaml, .yml or .json.")
+    if output is None and options.resume is not None:
+        return output_for_draft(options.resume)
+    return output
 
 
 def _make_prompter(plain: bool) -> Prompter:
+    if plain:
+        use_plain_output()  # the messages and errors around the questions are plain text too
     console = make_console(stderr=True)
     if plain:
         from ehcjourney.plain import PlainPrompter
 
-        if not sys.stdin.isatty():
+        if not stdin_is_terminal():
             console.print(
                 "Standard input is not a terminal, so questions are asked as plain "
                 "lines and answers read line by line."
             )
-        return PlainPrompter(sys.stdin, sys.stderr)
+        return PlainPrompter(_standard_input(), _standard_error())
 
     from prompt_toolkit.output import create_output
 
@@ -96,49 +99,112 @@ def _make_prompter(plain: bool) -> Prompter:
     return TerminalPrompter(console, output=create_output(stdout=sys.stderr))
 
 
+def _standard_input() -> TextIO:
+    # Started with standard input closed (`<&-`), Python has no sys.stdin: it reads as ended.
+    return sys.stdin if sys.stdin is not None else io.StringIO()
+
+
+def _standard_error() -> TextIO:
+    return sys.stderr if sys.stderr is not None else io.StringIO()
+
+
 def _starting_answers(
-    definition: Definition, options: FillOptions, draft: Draft, prompter: Prompter
+    definition: Definition, options: FillOptions, ending: _Ending, prompter: Prompter
 ) -> tuple[Answers, bool]:
     """Return the answers to start from, and whether questions already answered are skipped."""
+    draft = ending.draft
     if options.resume is not None:
-        return Answers(definition, _read_answers(options.resume, definition)), True
+        return _answers_from(options.resume, definition, prompter, resuming=True), True
+    if draft.exists() and _resume_draft(draft, prompter, ending.resume_command()):
+        return _answers_from(draft.path, definition, prompter, resuming=True), True
     if options.start_from is not None:
-        return Answers(definition, _read_answers(options.start_from, definition)), False
-    if draft.exists():
-        if prompter.confirm(f"A draft of this form was found in {draft.path}. Resume it?", True):
-            return Answers(definition, _read_answers(draft.path, definition)), True
-        if not prompter.confirm("Start again? The draft's answers will be replaced.", False):
-            raise FormStoppedError(f"Nothing was changed; the draft is still in {draft.path}.")
+        return _answers_from(options.start_from, definition, prompter, resuming=False), False
     return Answers(definition), False
 
 
-def _read_answers(path: Path, definition: Definition) -> dict[str, Any]:
-    """Read a draft or response to start from; its answers are checked again when saving."""
-    document = storage.read_document(path)
-    data = document.data
-    if not isinstance(data, dict):
-        raise ResponseFileError(f"{path}: does not hold the answers of a response.")
-    found = data.get("questionnaire")
-    if found != definition.id:
-        raise ResponseFileError(
-            f"{path}: is a response to {found!r}, not to {definition.id!r}.",
-            hint="Pick the matching definition with --questions.",
+def _resume_draft(draft: Draft, prompter: Prompter, command: str) -> bool:
+    """Ask whether to resume the draft found; never replace it without a yes."""
+    if not stdin_is_terminal():
+        # Lines meant as answers must not be taken for a yes or a no.
+        raise CannotRunError(
+            f"A draft of this form is already in {draft.path}.",
+            hint=f"To carry on with it, run: {command}; or delete it to start again.",
         )
-    data.pop(DRAFT_KEY, None)
-    return data
+    if prompter.confirm(f"A draft of this form was found in {draft.path}. Resume it?", True):
+        return True
+    if not prompter.confirm("Start again? The draft's answers will be replaced.", False):
+        raise FormStoppedError(
+            f"Nothing was changed; the draft is still in {draft.path}.",
+            hint=f"To carry on with it, run: {command}",
+        )
+    return False
 
 
-def _stopped(
-    reason: str, draft: Draft, options: FillOptions, error: type[EhcJourneyError] = FormStoppedError
-) -> EhcJourneyError:
-    if not draft.exists():
-        return error(f"{reason} No answer had been given yet, so there is nothing to keep.")
-    command = ["ehcjourney", "fill", "--resume", str(draft.path)]
-    if options.output is not None:
-        command += ["--output", str(options.output)]
-    if options.questions is not None:
-        command += ["--questions", str(options.questions)]
-    return error(
-        f"{reason} Your answers so far are saved in {draft.path}.",
-        hint="To carry on where you left off, run: " + shlex.join(command),
-    )
+def _answers_from(
+    path: Path, definition: Definition, prompter: Prompter, *, resuming: bool
+) -> Answers:
+    """Read the answers to start from, telling the person which ones could not be used."""
+    document, unusable = read_answers(path, definition, resuming=resuming)
+    if unusable:
+        prompter.say(
+            f"Some answers in {path} are not answers this form accepts, so these questions "
+            f"are asked again: {', '.join(unusable)}."
+        )
+    return Answers(definition, document)
+
+
+@dataclass(frozen=True)
+class _Ending:
+    """How to tell the person where their answers are when fill ends before saving."""
+
+    draft: Draft
+    options: FillOptions
+    output: Path | None
+
+    def error_for(self, error: BaseException) -> EhcJourneyError:
+        """Return the error to end with, whatever stopped the form."""
+        if isinstance(error, StopSignalError):
+            return self.stopped(error.reason)
+        if isinstance(error, KeyboardInterrupt):
+            return self.stopped("Stopped.")
+        if isinstance(error, EOFError) and self.options.plain:
+            reason = "The input ended before the form was complete."
+            return self.stopped(reason, InputEndedError)
+        if isinstance(error, EOFError):  # Ctrl-D at a full-screen prompt
+            return self.stopped("Stopped.")
+        if isinstance(error, InputEndedError):  # input that could not be read as answers
+            return self.stopped(error.message, InputEndedError)
+        if isinstance(error, WriteError):
+            # The draft could not be written anywhere; the last one written is still whole.
+            return self.stopped(error.message, WriteError, kept="Your earlier answers")
+        if isinstance(error, EhcJourneyError):
+            return error
+        return self.stopped(f"Something went wrong: {str(error) or type(error).__name__}.")
+
+    def last_words(self, reason: str) -> str:
+        """Return what to print if the process must end at once: where the answers are."""
+        error = self.stopped(reason)
+        return "\n".join(filter(None, [error.message, error.hint]))
+
+    def stopped(
+        self,
+        reason: str,
+        error: type[EhcJourneyError] = FormStoppedError,
+        kept: str = "Your answers so far",
+    ) -> EhcJourneyError:
+        """Return an error saying why the form stopped and where its answers are kept."""
+        if not self.draft.exists():
+            return error(f"{reason} No answer had been given yet, so there is nothing to keep.")
+        return error(
+            f"{reason} {kept} are saved in {self.draft.path}.",
+            hint="To carry on where you left off, run: " + self.resume_command(),
+        )
+
+    def resume_command(self) -> str:
+        """Return the command that carries on with the draft, as it can be typed in a shell."""
+        command = ["ehcjourney", "fill", "--resume", str(self.draft.path)]
+        if self.output is not None:
+            command += ["--output", str(self.output)]
+        if self.options.questions is not None:
+            command += ["--questions", str(self.options.questions)]
+        return shlex.join(command)
