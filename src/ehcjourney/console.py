@@ -16,6 +16,16 @@ from rich.text import Text
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CONTROL_PICTURES_START = 0x2400  # U+2400 onwards draws each C0 control as a visible symbol
 
+# Set once plain mode is chosen, so that every console made afterwards (messages, errors)
+# writes plain text too: a screen reader should meet no escape sequence anywhere in the run.
+_plain_output = False
+
+
+def use_plain_output() -> None:
+    """Make every console created from now on write text without colour or styles."""
+    global _plain_output
+    _plain_output = True
+
 
 def make_console(
     *, stderr: bool = False, width: int | None = None, soft_wrap: bool = False
@@ -31,6 +41,7 @@ def make_console(
         markup=False,
         emoji=False,
         soft_wrap=soft_wrap,
+        color_system=None if _plain_output else "auto",
     )
 
 
