@@ -10,6 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -176,32 +177,162 @@ def show(
     make_console().print(render_response(report.response, definition))
 
 
+class OutputFormat(str, Enum):
+    """How `validate` writes its results."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", help="text for people, or json: one JSON object per file on its own line."
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", help="Print only the files that are not valid.")
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Also report what is allowed but incomplete: a top three table with fewer than "
+        "three entries, a missing respondent role.",
+    ),
+]
+
+
 @app.command()
 @_reports_errors
 def validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help="Response files, or folders to search for them."),
+        typer.Argument(metavar="PATH", help="Response files, or folders to search for them."),
     ],
     questions: QuestionsOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
+    quiet: QuietOption = False,
+    strict: StrictOption = False,
 ) -> None:
-    """Check response files; exit 0 if all are valid, 1 if any is not, 2 if it cannot run."""
-    from ehcjourney.batch import Tally, check_file, find_files, print_report
-    from ehcjourney.console import make_console
+    """Check response files, for people or for scripts.
+
+    Exit status 0 if all are valid, 1 if any is not, 2 if the check cannot run.
+    """
+    from ehcjourney.batch import BatchOptions, validate_files
     from ehcjourney.definition import load_definition
-    from ehcjourney.errors import CannotRunError
 
     definition = load_definition(questions)
-    console = make_console(soft_wrap=True)  # one line per problem, for grep and scripts
-    tally = Tally()
-    for path in find_files(paths):
-        report = check_file(path, definition)
-        tally.add(report)
-        print_report(console, report)
-    if tally.total == 0:
-        raise CannotRunError("No .yaml, .yml or .json files were found there.")
-    console.print(tally.summary())
-    if tally.valid != tally.total:
+    options = BatchOptions(as_json=output_format is OutputFormat.JSON, quiet=quiet, strict=strict)
+    tally = validate_files(paths, definition, options)
+    if not tally.all_valid:
+        raise typer.Exit(int(ExitStatus.PROBLEM))
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write to this file instead of standard output.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the output file if it is already there.")
+]
+
+
+@app.command()
+@_reports_errors
+def template(
+    output: OutputOption = None, questions: QuestionsOption = None, force: ForceOption = False
+) -> None:
+    """Write a blank response to fill in with a text editor.
+
+    Each question is a comment above its answer, with the ids it allows.
+    """
+    from ehcjourney.definition import load_definition
+    from ehcjourney.output import write_output
+    from ehcjourney.template import blank_response
+
+    definition = load_definition(questions)
+    write_output(blank_response(definition), output, overwrite=force, yaml_only=True)
+    if output is not None:
+        _tell(f"Wrote a blank response to {output}.")
+        _tell(f"Fill it in, then check it with: ehcjourney validate {output}")
+
+
+@app.command()
+@_reports_errors
+def schema(
+    output: OutputOption = None, questions: QuestionsOption = None, force: ForceOption = False
+) -> None:
+    """Print the JSON Schema of a response, for editors and checkers.
+
+    Its titles and descriptions come from the questionnaire, so editors can offer them.
+    """
+    from ehcjourney.definition import load_definition
+    from ehcjourney.output import write_output
+    from ehcjourney.schema import schema_text
+
+    definition = load_definition(questions)
+    write_output(schema_text(definition), output, overwrite=force, yaml_only=False)
+    if output is not None:
+        _tell(f"Wrote the JSON Schema to {output}.")
+
+
+def _tell(message: str) -> None:
+    """Say on stderr what was done, with any path in it shown as typed, never acted on."""
+    from ehcjourney.console import literal, make_console
+
+    make_console(stderr=True, soft_wrap=True).print(literal(message))
+
+
+questions_app = typer.Typer(
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(questions_app, name="questions")
+
+
+@questions_app.callback()
+@_reports_errors
+def questions_overview(ctx: typer.Context, questions: QuestionsOption = None) -> None:
+    """List the questions and the ids a response uses.
+
+    `ehcjourney questions check FILE` checks a custom definition.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from ehcjourney.console import literal, make_console
+    from ehcjourney.definition import load_definition
+    from ehcjourney.overview import overview_lines
+
+    console = make_console(soft_wrap=True)
+    for line in overview_lines(load_definition(questions)):
+        console.print(literal(line))
+
+
+@questions_app.command("check")
+@_reports_errors
+def questions_check(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A questionnaire definition (YAML).")
+    ],
+) -> None:
+    """Check a custom questionnaire definition.
+
+    Each problem is named with its line. Exit status 0 if it can be used, 1 if not, 2 if
+    the file is not there.
+    """
+    from ehcjourney.console import literal, make_console
+    from ehcjourney.overview import check_definition
+
+    verdict = check_definition(file)
+    make_console(soft_wrap=True).print(literal(verdict.report))
+    if not verdict.usable:
         raise typer.Exit(int(ExitStatus.PROBLEM))
 
 
