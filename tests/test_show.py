@@ -253,3 +253,25 @@ def test_a_missing_file_cannot_be_shown(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "Error: nowhere.yaml: no such file.\n"
+
+
+def test_accessible_layout_has_no_boxes_and_says_the_choice_in_words() -> None:
+    """With ACCESSIBLE set, show writes plain lines a screen reader can read out."""
+    environment = {"ACCESSIBLE": "1", "COLUMNS": "80", "NO_COLOR": None, "TERM": "xterm"}
+
+    result = CliRunner().invoke(app, ["show", str(EXAMPLE)], env=environment)
+
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0, result.stderr
+    assert not [line for line in lines if re.search("[\u2500-\u257f]", line)]
+    assert ESCAPE not in result.stdout
+    assert lines[:4] == [
+        "EHC partnership working self-evaluation",
+        "Local area: Exampleshire",
+        "Respondent: Priya Shah, SEND strategic lead (Education)",
+        "Completed: 20 November 2026",
+    ]
+    assert "Developing (chosen)" in lines
+    assert "Starting" in lines
+    assert "  Local offer: Disagree" in lines
+    assert any(line.startswith("Part 3 of 3: EHC partnership") for line in lines)

@@ -14,10 +14,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import click
 import typer
 
 from ehcjourney import __version__
-from ehcjourney.errors import EhcJourneyError, ExitStatus
+from ehcjourney.errors import EhcJourneyError, ExitStatus, InternalError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,17 +47,22 @@ QuestionsOption = Annotated[
 def _print_error(error: EhcJourneyError) -> None:
     from ehcjourney.console import literal, make_console
 
-    console = make_console(stderr=True)
-    console.print(
-        literal(
-            f"Error: {error.message}"
-            if error.exit_status != ExitStatus.INTERRUPTED
-            else error.message,
-            "bold red",
-        )
-    )
+    # Soft wrap keeps each message whole on its line, for logs and for grep.
+    console = make_console(stderr=True, soft_wrap=True)
+    stopped = error.exit_status == ExitStatus.INTERRUPTED
+    console.print(literal(error.message if stopped else f"Error: {error.message}", "bold red"))
     if error.hint:
         console.print(literal(error.hint))
+
+
+def _internal_error(error: Exception) -> InternalError:
+    """Describe a fault in the tool itself in one line; a traceback helps nobody filling a form."""
+    return InternalError(
+        f"something unexpected went wrong ({type(error).__name__}: {error}). "
+        "This is a fault in ehcjourney, not in what you did.",
+        hint="Please report it with the command you ran; set EHCJOURNEY_DEBUG=1 to see the "
+        "details.",
+    )
 
 
 def _reports_errors(command: F) -> F:
@@ -71,6 +77,13 @@ def _reports_errors(command: F) -> F:
             raise typer.Exit(int(error.exit_status)) from None
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+        except (typer.Exit, typer.Abort, click.ClickException):
+            raise
+        except Exception as error:
+            if os.environ.get("EHCJOURNEY_DEBUG"):
+                raise
+            _print_error(_internal_error(error))
+            raise typer.Exit(int(ExitStatus.INTERNAL)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -158,7 +171,7 @@ def show(
 ) -> None:
     """Print a response laid out like the form."""
     from ehcjourney.batch import check_file
-    from ehcjourney.console import make_console
+    from ehcjourney.console import accessible_requested, make_console
     from ehcjourney.definition import load_definition
     from ehcjourney.errors import CannotRunError, ResponseFileError
     from ehcjourney.render import render_response
@@ -174,7 +187,8 @@ def show(
         raise ResponseFileError(
             f"{file} cannot be shown:\n{listing}", hint=f"Check it with: ehcjourney validate {file}"
         )
-    make_console().print(render_response(report.response, definition))
+    layout = render_response(report.response, definition, plain=accessible_requested())
+    make_console().print(layout)
 
 
 class OutputFormat(str, Enum):

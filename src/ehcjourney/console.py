@@ -41,7 +41,7 @@ def make_console(
         markup=False,
         emoji=False,
         soft_wrap=soft_wrap,
-        color_system=None if _plain_output else "auto",
+        color_system=None if _plain_output or accessible_requested() else "auto",
     )
 
 
@@ -85,3 +85,13 @@ def emphasised(text: str, words: str | None, style: str = "bold underline") -> T
     if words and start >= 0:
         result.stylize(style, start, start + len(words))
     return result
+
+
+def accessible_requested() -> bool:
+    """Whether ACCESSIBLE is set (to anything but 0 or false), asking for plain text output.
+
+    ACCESSIBLE is a convention among terminal tools for screen-reader users: no colour, no
+    cursor movement, no box drawing.
+    """
+    accessible = os.environ.get("ACCESSIBLE", "").strip().lower()
+    return accessible not in ("", "0", "false")

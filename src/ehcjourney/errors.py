@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     OK = 0
     PROBLEM = 1  # invalid input, or a form left incomplete
     CANNOT_RUN = 2  # the command could not start: a missing file, a broken definition
+    INTERNAL = 70  # a fault in ehcjourney itself, reported without a traceback
     INTERRUPTED = 130  # the person pressed Ctrl-C; the answers so far are kept
 
 
@@ -51,3 +52,9 @@ class FormStoppedError(EhcJourneyError):
     """The person stopped `fill` with Ctrl-C or by closing the terminal."""
 
     exit_status = ExitStatus.INTERRUPTED
+
+
+class InternalError(EhcJourneyError):
+    """A fault in ehcjourney itself, not in anything the person did."""
+
+    exit_status = ExitStatus.INTERNAL

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from ehcjourney import storage
 from ehcjourney.answers import Answers
-from ehcjourney.console import make_console, use_plain_output
+from ehcjourney.console import accessible_requested, make_console, use_plain_output
 from ehcjourney.definition import Definition
 from ehcjourney.drafts import Draft, draft_path_for, output_for_draft, read_answers
 from ehcjourney.errors import (
@@ -44,10 +44,9 @@ def stdin_is_terminal() -> bool:
 
 def wants_plain(flag: bool) -> bool:
     """Plain mode by flag, by ACCESSIBLE (unless 0 or false), in a dumb terminal or none."""
-    accessible = os.environ.get("ACCESSIBLE", "").strip().lower()
     # A dumb terminal cannot move the cursor, which full-screen menus need.
     dumb = os.environ.get("TERM", "") == "dumb"
-    return flag or accessible not in ("", "0", "false") or dumb or not stdin_is_terminal()
+    return flag or accessible_requested() or dumb or not stdin_is_terminal()
 
 
 def run_fill(definition: Definition, options: FillOptions) -> Path | None:

@@ -14,13 +14,14 @@ from rich.text import Text
 
 from ehcjourney.console import emphasised, literal
 from ehcjourney.definition import Characteristic, Definition, FrameworkSection
-from ehcjourney.questions import Part
+from ehcjourney.questions import PART_COUNT, Part
 from ehcjourney.response import Response
 from ehcjourney.validation import TOP_THREE_MAX
 
 CHOSEN = "[x]"
 NOT_CHOSEN = "[ ]"
 UNMARKED = "·"
+PLAIN_CHOSEN = "chosen"
 CHOSEN_STYLE = "bold green"
 HEADING_STYLE = "bold"
 COMPACT = 80  # below this width the tables give way to lists
@@ -28,16 +29,19 @@ WIDE = 120  # from this width the framework grid has room for each full statemen
 ROW_LABEL_WIDTH = 20  # the top-three row labels wrap within this, word by word
 
 
-def render_response(response: Response, definition: Definition) -> Group:
-    """Return the whole response: header, then the three parts in the order of the form."""
+def render_response(response: Response, definition: Definition, *, plain: bool = False) -> Group:
+    """Return the whole response: header, then the three parts in the order of the form.
+
+    The plain layout uses no tables or box drawing, for screen readers and dumb terminals.
+    """
+    if plain:
+        return _plain_layout(response, definition)
     framework = definition.framework
     return Group(
         _header(response, definition),
         *_part_heading(1, definition.journey.title),
         _ByWidth(_stage_list(response, definition), _stage_table(response, definition)),
-        Text(),
-        Text("Rationale", style=HEADING_STYLE),
-        _Wrapped(literal(response.journey.rationale.strip("\n"))),
+        *_rationale(response),
         *_part_heading(2, definition.top_three.title),
         _ByWidth(_top_three_list(response, definition), _top_three_table(response, definition)),
         *_part_heading(3, framework.title),
@@ -47,6 +51,29 @@ def render_response(response: Response, definition: Definition) -> Group:
             wide=_framework_table(response, framework, wide=True),
         ),
     )
+
+
+def _plain_layout(response: Response, definition: Definition) -> Group:
+    return Group(
+        _Wrapped(literal(definition.title, HEADING_STYLE)),
+        *(
+            _Wrapped(literal(f"{label}: {value}"))
+            for label, value in _header_rows(response, definition)
+        ),
+        *_part_heading(1, definition.journey.title, plain=True),
+        _stage_list(response, definition, plain=True),
+        *_rationale(response),
+        *_part_heading(2, definition.top_three.title, plain=True),
+        _top_three_list(response, definition),
+        *_part_heading(3, definition.framework.title, plain=True),
+        _framework_list(response, definition.framework, plain=True),
+    )
+
+
+def _rationale(response: Response) -> Iterator[RenderableType]:
+    yield Text()
+    yield Text("Rationale", style=HEADING_STYLE)
+    yield _Wrapped(literal(response.journey.rationale.strip("\n")))
 
 
 class _ByWidth:
@@ -77,24 +104,36 @@ def _header(response: Response, definition: Definition) -> Table:
     )
     table.add_column("Field", style=HEADING_STYLE, no_wrap=True)
     table.add_column("Value", ratio=1, overflow="fold")
-    table.add_row("Local area", literal(response.local_area))
-    table.add_row("Respondent", _respondent(response, definition))
-    table.add_row("Completed", f"{response.completed.day} {response.completed:%B %Y}")
+    for label, value in _header_rows(response, definition):
+        table.add_row(label, literal(value))
     return table
 
 
-def _respondent(response: Response, definition: Definition) -> Text:
+def _header_rows(response: Response, definition: Definition) -> list[tuple[str, str]]:
+    completed = response.completed
+    return [
+        ("Local area", response.local_area),
+        ("Respondent", _respondent(response, definition)),
+        ("Completed", f"{completed.day} {completed:%B %Y}"),
+    ]
+
+
+def _respondent(response: Response, definition: Definition) -> str:
     roles = {role.id: role.label for role in definition.respondent.roles}
     name = response.respondent.name
     role = roles.get(response.respondent.role or "")
     if name and role:
-        return literal(f"{name} ({role})")
-    return literal(name or role or "not given")
+        return f"{name} ({role})"
+    return name or role or "not given"
 
 
-def _part_heading(number: int, title: str) -> Iterator[RenderableType]:
+def _part_heading(number: int, title: str, *, plain: bool = False) -> Iterator[RenderableType]:
+    # A screen reader would read the middle dot aloud; the plain layout says it in words.
+    heading = (
+        f"Part {number} of {PART_COUNT}: {title}" if plain else Part(number, title, "").heading
+    )
     yield Text()
-    yield _Wrapped(literal(Part(number, title, "").heading, HEADING_STYLE))
+    yield _Wrapped(literal(heading, HEADING_STYLE))
 
 
 def _stage_table(response: Response, definition: Definition) -> Table:
@@ -108,18 +147,22 @@ def _stage_table(response: Response, definition: Definition) -> Table:
     return table
 
 
-def _stage_list(response: Response, definition: Definition) -> Group:
+def _stage_list(response: Response, definition: Definition, *, plain: bool = False) -> Group:
     lines: list[RenderableType] = []
     for stage in definition.journey.stages:
         chosen = stage.id == response.journey.stage
         description = literal(stage.description, "" if chosen else "dim")
-        lines += [_stage_label(stage.label, chosen=chosen), _Wrapped(description, indent=4)]
+        label = _stage_label(stage.label, chosen=chosen, plain=plain)
+        lines += [label, _Wrapped(description, indent=4)]
     return Group(*lines)
 
 
-def _stage_label(label: str, *, chosen: bool) -> Text:
-    mark, style = (CHOSEN, CHOSEN_STYLE) if chosen else (NOT_CHOSEN, HEADING_STYLE)
-    return literal(f"{mark} {label}", style)
+def _stage_label(label: str, *, chosen: bool, plain: bool = False) -> Text:
+    """The stage's label, marked when chosen: with a box, or in words for the plain layout."""
+    style = CHOSEN_STYLE if chosen else HEADING_STYLE
+    if plain:
+        return literal(f"{label} ({PLAIN_CHOSEN})" if chosen else label, style)
+    return literal(f"{CHOSEN if chosen else NOT_CHOSEN} {label}", style)
 
 
 def _top_three_table(response: Response, definition: Definition) -> Table:
@@ -166,7 +209,9 @@ def _framework_table(response: Response, framework: FrameworkSection, *, wide: b
     return table
 
 
-def _framework_list(response: Response, framework: FrameworkSection) -> Group:
+def _framework_list(
+    response: Response, framework: FrameworkSection, *, plain: bool = False
+) -> Group:
     """The framework as lines: each theme, then each characteristic with the answer chosen."""
     answers = {answer.id: answer.label for answer in framework.answers}
     lines: list[RenderableType] = []
@@ -176,7 +221,7 @@ def _framework_list(response: Response, framework: FrameworkSection) -> Group:
             chosen = answers.get(response.framework.get(characteristic.id, ""), "")
             line = Text.assemble(
                 literal(_capitalise(characteristic.label) + ": "),
-                literal(f"{CHOSEN} {chosen}", CHOSEN_STYLE),
+                literal(chosen if plain else f"{CHOSEN} {chosen}", CHOSEN_STYLE),
             )
             lines.append(_Wrapped(line, indent=2, hanging=2))
     return Group(*lines)
