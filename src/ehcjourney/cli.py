@@ -14,7 +14,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import click
 import typer
 
 from ehcjourney import __version__
@@ -77,7 +76,7 @@ def _reports_errors(command: F) -> F:
             raise typer.Exit(int(error.exit_status)) from None
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
-        except (typer.Exit, typer.Abort, click.ClickException):
+        except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as error:
             if os.environ.get("EHCJOURNEY_DEBUG"):
