@@ -240,7 +240,7 @@ def test_a_draft_is_refused_as_unfinished(
     assert result.stderr == (
         "Error: draft.yaml cannot be shown:\n"
         "  it is an unfinished draft (14 questions unanswered)\n"
-        "Check it with: ehcjourney validate draft.yaml\n"
+        "Finish it with: ehcjourney fill --resume draft.yaml\n"
     )
 
 

@@ -175,7 +175,8 @@ def validate_files(paths: list[Path], definition: Definition, options: BatchOpti
             advance()
 
     if tally.total == 0:
-        raise CannotRunError("No .yaml, .yml or .json files were found there.")
+        named = ", ".join(str(path) for path in paths)
+        raise CannotRunError(f"No .yaml, .yml or .json files were found in {named}.")
     if not (options.as_json or options.quiet):
         _emit(output, "", "", tally.summary())
     return tally

@@ -35,7 +35,6 @@ QuestionsOption = Annotated[
     Path | None,
     typer.Option(
         "--questions",
-        "-q",
         help="Use this questionnaire definition (YAML).",
         metavar="FILE",
         dir_okay=False,
@@ -181,11 +180,11 @@ def show(
     report = check_file(file, definition)
     if report.response is None:
         listing = "\n".join(f"  {problem.describe()}" for problem in report.problems)
+        hint = f"Check it with: ehcjourney validate {file}"
         if report.is_draft and not report.problems:
             listing = f"  it is an unfinished draft ({report.unanswered} questions unanswered)"
-        raise ResponseFileError(
-            f"{file} cannot be shown:\n{listing}", hint=f"Check it with: ehcjourney validate {file}"
-        )
+            hint = f"Finish it with: ehcjourney fill --resume {file}"
+        raise ResponseFileError(f"{file} cannot be shown:\n{listing}", hint=hint)
     layout = render_response(report.response, definition, plain=accessible_requested())
     make_console().print(layout)
 
@@ -204,7 +203,7 @@ FormatOption = Annotated[
     ),
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", help="Print only the files that are not valid.")
+    bool, typer.Option("--quiet", "-q", help="Print only the files that are not valid.")
 ]
 StrictOption = Annotated[
     bool,
