@@ -282,3 +282,39 @@ def test_closed_terminal_keeps_the_draft_and_no_temporary_file(
         "questionnaire_version": 1,
         **answers_of(STEPS[:4]),
     }
+
+
+def test_ctrl_c_part_way_through_a_table_keeps_its_entries(tmp_path: Path) -> None:
+    """Ctrl-C at entry #2 keeps entry #1 in the draft, and --resume keeps it in the response."""
+    activities = STEPS[5]
+    first = Terminal("fill", "--output", "out.yaml", cwd=tmp_path)
+    play(first, [*script_of(STEPS[:5]), (activities.marker, ""), ("#1", "Joint panel\r")])
+    first.expect("#2")
+    first.press(Key.CTRL_C)
+    stopped_status = first.finish()
+
+    assert stopped_status == 130
+    assert last_lines(first, 2) == [
+        f"Stopped. Your answers so far are saved in {DRAFT}.",
+        f"{RESUME_HINT} --output out.yaml",
+    ]
+    assert read_yaml(tmp_path / DRAFT) == {
+        "draft": True,
+        "questionnaire": "ehc-partnership-journey",
+        "questionnaire_version": 1,
+        **answers_of(STEPS[:5]),
+        "top_three": {"activities": ["Joint panel"]},
+    }
+
+    second = Terminal("fill", "--resume", DRAFT, "--output", "out.yaml", cwd=tmp_path)
+    play(second, script_of(STEPS[6:]) + SAVE_ON_REVIEW)
+    second.expect("Saved to out.yaml.")
+
+    assert second.finish() == 0
+    assert activities.marker not in second.screen_text()
+    saved = read_yaml(tmp_path / "out.yaml")
+    assert saved["top_three"] == {
+        "activities": ["Joint panel"],
+        "strengths": ["Parent carer forum"],
+        "development_areas": ["Shared outcomes", "Local offer"],
+    }

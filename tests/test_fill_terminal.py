@@ -323,10 +323,10 @@ def test_quit_asks_first_and_writes_nothing(tmp_path: Path) -> None:
 
     answer_form(terminal, short_form())
     review(terminal, Menu(3))
-    terminal.expect("Quit without saving? The answers will be discarded.")
+    terminal.expect("Quit without saving? Your answers and their draft will be deleted;")
     terminal.type("n")
     review(terminal, Menu(3, by_arrows=True))
-    terminal.expect("Quit without saving? The answers will be discarded.")
+    terminal.expect("Quit without saving? Your answers and their draft will be deleted;")
     terminal.type("y")
     terminal.expect("Quit without saving.")
     status = terminal.finish()

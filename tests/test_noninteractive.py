@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 NOTHING_KEPT = (
-    "Error: The input ended before the form was complete. No answer had been given yet, so "
+    "Error: The input ended before the form was saved. No answer had been given yet, so "
     "there is nothing to keep.\n"
 )
 
@@ -70,7 +70,7 @@ def test_piped_input_that_ends_early_keeps_the_draft(tmp_path: Path) -> None:
 
     assert status == 1
     assert stderr.endswith(
-        "Error: The input ended before the form was complete. Your answers so far are saved in "
+        "Error: The input ended before the form was saved. Your answers so far are saved in "
         "out.draft.yaml.\n"
         "To carry on where you left off, run: "
         "ehcjourney fill --resume out.draft.yaml --output out.yaml\n"

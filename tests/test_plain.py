@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import Any
 
 import pytest
 
+from ehcjourney.errors import InputEndedError
 from ehcjourney.plain import PlainPrompter
 from ehcjourney.questions import (
     Choice,
@@ -16,7 +18,7 @@ from ehcjourney.questions import (
     Part,
     TextQuestion,
 )
-from ehcjourney.session import ReviewAction
+from ehcjourney.session import PartialAnswer, ReviewAction
 
 
 class TypedAtTerminal(io.StringIO):
@@ -358,26 +360,83 @@ def test_current_list_is_read_out_and_kept() -> None:
         "2. Stability",
         "Type up to 3 entries, the most important first, pressing Enter after each; "
         "press Enter on an empty line to finish.",
-        "Press Enter alone now to keep the current entries.",
+        "Press Enter alone now to keep the current entries; any you type replace them.",
     ]
 
 
-def test_input_ending_mid_answer_is_not_taken_as_an_answer() -> None:
-    """When input ends in the middle of a long answer, nothing is returned: EOFError is raised."""
-    ask, _ = prompter("Half an answer\n")
+def test_input_ending_mid_answer_hands_back_the_lines_so_far() -> None:
+    """Input ending in the middle of a long answer hands back the lines read, not an answer."""
+    ask, _ = prompter("Half an answer\nand a line more\n")
 
-    with pytest.raises(EOFError):
+    with pytest.raises(PartialAnswer) as stopped:
         ask.ask(long_text(), None)
+
+    assert stopped.value.answer == "Half an answer\nand a line more"
+    assert isinstance(stopped.value.stopped_by, EOFError)
+
+
+def test_input_ending_mid_list_hands_back_the_entries_so_far() -> None:
+    """Input ending after entry 1 of a list hands back that entry, to be kept in the draft."""
+    ask, _ = prompter("A trusted forum\n")
+
+    with pytest.raises(PartialAnswer) as stopped:
+        ask.ask(top_three(), None)
+
+    assert stopped.value.answer == ["A trusted forum"]
+    assert isinstance(stopped.value.stopped_by, EOFError)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        pytest.param(top_three, ["Kept strength"], id="list"),
+        pytest.param(long_text, "Kept rationale", id="long-text"),
+    ],
+)
+def test_unfinished_new_answer_leaves_the_kept_one(question: Any, kept: Any) -> None:
+    """Lines typed over a kept answer, stopped before the end, stop without replacing it."""
+    ask, _ = prompter("A new start\n")
+
+    # Any KeyboardInterrupt is caught, so that a failure here cannot stop the test run.
+    with pytest.raises((EOFError, KeyboardInterrupt)) as stopped:
+        ask.ask(question(), kept)
+
+    assert type(stopped.value) is EOFError
+
+
+def test_input_ending_before_a_list_stops_without_an_answer() -> None:
+    """Input ending before any entry of a list stops with end of input and nothing to keep."""
+    ask, _ = prompter("")
+
+    with pytest.raises((EOFError, KeyboardInterrupt)) as stopped:
+        ask.ask(top_three(), None)
+
+    assert type(stopped.value) is EOFError
 
 
 def test_input_that_is_not_utf8_names_its_line() -> None:
-    """A line that is not UTF-8 is reported with its line number, not taken as an answer."""
+    """A line that is not UTF-8 ends the input with an error naming its line."""
     source = io.TextIOWrapper(io.BytesIO(b"Exampleshire\n\xff\xfe\n"), encoding="utf-8")
     ask = PlainPrompter(source, io.StringIO())
     ask.ask(text_question(required=True), None)
 
-    with pytest.raises(ValueError, match=r"^line 2 of the input is not utf-8 text$"):
+    with pytest.raises(InputEndedError) as stopped:
         ask.ask(rating(), None)
+
+    assert stopped.value.message == "Line 2 of the input is not UTF-8 text."
+
+
+def test_input_that_is_not_utf8_mid_list_hands_back_the_entries() -> None:
+    """Entries typed before a line that is not UTF-8 are handed back with the error."""
+    source = io.TextIOWrapper(io.BytesIO(b"A trusted forum\n\xff\n"), encoding="utf-8")
+    ask = PlainPrompter(source, io.StringIO())
+
+    with pytest.raises(PartialAnswer) as stopped:
+        ask.ask(top_three(), None)
+
+    assert stopped.value.answer == ["A trusted forum"]
+    assert isinstance(stopped.value.stopped_by, InputEndedError)
+    assert stopped.value.stopped_by.message == "Line 2 of the input is not UTF-8 text."
 
 
 def test_control_characters_in_text_are_shown_not_acted_on() -> None:
@@ -421,6 +480,29 @@ def test_review_numbers_each_answer() -> None:
         3. Quit without saving
         Type a number from 1 to 3 and press Enter.
         """
+    )
+
+
+def test_review_again_with_nothing_changed_does_not_list_the_answers_again() -> None:
+    """Back at the review with no question asked, the answers are referred to, not read out."""
+    ask, output = prompter("1\n2\n2\n")
+    ask.review(review_rows())
+    ask.say("The form is not complete yet.")
+    before = len(output.getvalue())
+
+    action = ask.review(review_rows())
+    index = ask.pick("Which answer do you want to change?", review_changes(), 0)
+
+    assert (action, index) == (ReviewAction.CHANGE, 1)
+    assert output.getvalue()[before:].splitlines()[:4] == [
+        "",
+        "Your answers are unchanged, as listed above.",
+        "",
+        "What next?",
+    ]
+    assert output.getvalue()[before:].endswith(
+        "The answers are numbered in the review above.\n"
+        "Type a number from 1 to 3 and press Enter.\n"
     )
 
 

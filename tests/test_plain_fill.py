@@ -129,7 +129,7 @@ def test_input_ending_early_keeps_a_draft_that_resumes(
 
     assert stopped.returncode == 1
     assert stopped.stderr.endswith(
-        "Error: The input ended before the form was complete. Your answers so far are saved in "
+        "Error: The input ended before the form was saved. Your answers so far are saved in "
         "answers.draft.yaml.\n"
         "To carry on where you left off, run: "
         "ehcjourney fill --resume answers.draft.yaml --output answers.yaml\n"
@@ -152,3 +152,39 @@ def test_input_ending_early_keeps_a_draft_that_resumes(
     assert resumed.returncode == 0, resumed.stderr
     assert saved == expected_response(saved["completed"])
     assert not draft.exists()
+
+
+def stopped_with(message: str) -> str:
+    """The end of what fill prints when it stops with `message`, keeping a draft."""
+    return (
+        f"Error: {message} Your answers so far are saved in answers.draft.yaml.\n"
+        "To carry on where you left off, run: "
+        "ehcjourney fill --resume answers.draft.yaml --output answers.yaml\n"
+    )
+
+
+def test_input_ending_part_way_through_a_table_keeps_its_entries(
+    write_file: Callable[[str, str], Path],
+) -> None:
+    """Input that ends after entry 1 of a table keeps that entry in the draft."""
+    typed = write_file("typed.txt", lines([*FIRST_HALF, "Co-producing the strategy"]))
+
+    stopped = fill(typed, "--output", "answers.yaml")
+
+    assert stopped.returncode == 1
+    assert stopped.stderr.endswith(stopped_with("The input ended before the form was saved."))
+    draft = read_yaml(typed.parent / "answers.draft.yaml")
+    assert draft["top_three"] == {"activities": ["Co-producing the strategy"]}
+
+
+def test_input_that_is_not_utf8_stops_with_its_line_and_keeps_the_draft(tmp_path: Path) -> None:
+    """A line of input that is not UTF-8 ends fill with status 1, naming the line and the draft."""
+    typed = tmp_path / "typed.txt"
+    typed.write_bytes(lines(FIRST_HALF).encode("utf-8") + b"Caf\xe9 meetings\n")
+
+    stopped = fill(typed, "--output", "answers.yaml")
+
+    assert stopped.returncode == 1
+    assert stopped.stderr.endswith(stopped_with("Line 8 of the input is not UTF-8 text."))
+    draft = read_yaml(tmp_path / "answers.draft.yaml")
+    assert draft["journey"]["rationale"] == "Our board meets monthly.\nThe strategy is signed off."

@@ -148,5 +148,5 @@ def test_input_from_a_file_ending_early_at_a_terminal_is_plain(tmp_path: Path) -
     status, raw = fill_from_file_at_a_terminal(tmp_path, "Exampleshire\n")
 
     assert status == 1
-    assert "The input ended before the form was complete." in raw
+    assert "The input ended before the form was saved." in raw
     assert escapes_and_boxes(raw) == []

@@ -21,7 +21,7 @@ from ehcjourney.questions import (
     Part,
     TextQuestion,
 )
-from ehcjourney.session import ReviewAction
+from ehcjourney.session import PartialAnswer, ReviewAction
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
@@ -268,7 +268,7 @@ def test_table_entries(keys: str, default: list[str] | None, expected: list[str]
 
 
 def test_table_explains_how_to_finish() -> None:
-    """A table says how many entries to give and how to stop, and when entries are filled in."""
+    """A table says how many entries to give and how to stop, and what emptying an entry does."""
     shown = run(ENTER + ENTER, lambda ask: ask.ask(table(), ["Trust"]))
 
     assert shown.screen == textwrap.dedent(
@@ -277,7 +277,8 @@ def test_table_explains_how_to_finish() -> None:
         What are your strengths?
         Give 1 to 3 entries, the most important first. When you have no more, press
         Enter on an empty line.
-        Your current entries are filled in: press Enter to keep each.
+        Your current entries are filled in: press Enter to keep each. An entry left
+        empty ends the list there.
         """
     )
 
@@ -349,6 +350,36 @@ def test_review_lists_every_answer_numbered() -> None:
 
         """
     )
+
+
+def test_review_again_with_nothing_changed_does_not_list_the_answers_again() -> None:
+    """Back at the review with no question asked between, the answers are not printed again."""
+    rows = [("Local area", "Exampleshire")]
+    said = "The form is not complete yet."
+
+    def review_twice(ask: TerminalPrompter) -> ReviewAction:
+        ask.review(rows)
+        ask.say(said)
+        return ask.review(rows)
+
+    shown = run("1" + ENTER + "3" + ENTER, review_twice)
+
+    assert shown.result is ReviewAction.QUIT
+    assert shown.printed.split(said + "\n")[1] == "\nYour answers are unchanged, as listed above.\n"
+
+
+def test_review_after_a_question_lists_the_answers_again() -> None:
+    """Once a question has been asked again, the review lists every answer afresh."""
+    rows = [("Local area", "Exampleshire")]
+
+    def review_change_review(ask: TerminalPrompter) -> None:
+        ask.review(rows)
+        ask.ask(TextQuestion(("local_area",), "Area?", "Local area", "Start", None), "")
+        ask.review(rows)
+
+    shown = run("2" + ENTER + "Northshire" + ENTER + "1" + ENTER, review_change_review)
+
+    assert shown.screen.count("1  Local area  Exampleshire") == 2
 
 
 def test_review_shows_control_characters_as_symbols() -> None:
@@ -434,3 +465,62 @@ def test_keys_ending_early_raise_end_of_input() -> None:
     """When input ends before an answer is finished, EOFError reaches the caller."""
     with pytest.raises(EOFError):
         run("Half an ans", lambda ask: ask.ask(table(), None))
+
+
+CTRL_C = "\x03"
+
+
+@pytest.mark.parametrize(
+    ("keys", "default", "expected"),
+    [
+        ("Trust" + ENTER + CTRL_C, None, ["Trust"]),
+        ("Trust" + ENTER + "Stab" + CTRL_C, None, ["Trust"]),
+        (CLEAR_LINE + "Vision" + ENTER + CTRL_C, ["Trust", "Stability"], ["Vision", "Stability"]),
+    ],
+    ids=["after-entry-1", "half-typed-entry-left-out", "current-entries-not-reached-kept"],
+)
+def test_ctrl_c_in_a_table_hands_back_the_entries_given(
+    keys: str, default: list[str] | None, expected: list[str]
+) -> None:
+    """Ctrl-C after an entry hands back the entries so far, with the interruption."""
+    # Any KeyboardInterrupt is caught, so that a failure here cannot stop the test run.
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        run(keys, lambda ask: ask.ask(table(), default))
+
+    assert isinstance(stopped.value, PartialAnswer)
+    assert stopped.value.answer == expected
+    assert type(stopped.value.stopped_by) is KeyboardInterrupt
+
+
+def test_ctrl_c_at_the_first_entry_has_nothing_to_hand_back() -> None:
+    """Ctrl-C before any entry is given stops as a plain interruption."""
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        run("Tru" + CTRL_C, lambda ask: ask.ask(table(), None))
+
+    assert type(stopped.value) is KeyboardInterrupt
+
+
+def test_ctrl_c_in_multi_line_text_hands_back_the_text_typed() -> None:
+    """Ctrl-C part-way through the rationale hands back what was typed, not lose it."""
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        run("Line one" + ENTER + "Line tw" + CTRL_C, lambda ask: ask.ask(rationale(), None))
+
+    assert isinstance(stopped.value, PartialAnswer)
+    assert stopped.value.answer == "Line one\nLine tw"
+
+
+@pytest.mark.parametrize(
+    ("keys", "default"),
+    [
+        pytest.param(CTRL_C, "Kept\nas it was", id="unchanged"),
+        pytest.param(ENTER + ENTER + CTRL_C, None, id="only-empty-lines"),
+    ],
+)
+def test_ctrl_c_in_multi_line_text_with_nothing_new_just_stops(
+    keys: str, default: str | None
+) -> None:
+    """Ctrl-C with the text unchanged or blank stops as a plain interruption."""
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        run(keys, lambda ask: ask.ask(rationale(), default))
+
+    assert type(stopped.value) is KeyboardInterrupt

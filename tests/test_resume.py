@@ -266,7 +266,7 @@ def test_a_draft_found_without_a_terminal_is_never_replaced(
             "The terminal was closed.",
         ),
         (RuntimeError("it broke"), FormStoppedError, "Something went wrong: it broke."),
-        (EOFError(), InputEndedError, "The input ended before the form was complete."),
+        (EOFError(), InputEndedError, "The input ended before the form was saved."),
         (
             InputEndedError("Line 3 of the input is not UTF-8 text."),
             InputEndedError,

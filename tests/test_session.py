@@ -12,11 +12,16 @@ import yaml
 from ehcjourney.answers import Answers
 from ehcjourney.definition import Definition
 from ehcjourney.drafts import Draft
+from ehcjourney.errors import InputEndedError
 from ehcjourney.questions import Part, Question
-from ehcjourney.session import ReviewAction, Session, default_output
+from ehcjourney.session import PartialAnswer, ReviewAction, Session, default_output
+from ehcjourney.stopping import StopSignalError
 
 TODAY = datetime.date.today()
-QUIT_QUESTION = "Quit without saving? The answers will be discarded."
+QUIT_QUESTION = (
+    "Quit without saving? Your answers and their draft will be deleted; "
+    "to keep them for later, answer no and press Ctrl-C."
+)
 RATINGS = [
     "vision_and_strategy",
     "data_and_intelligence",
@@ -69,10 +74,13 @@ class ScriptedPrompter:
         self.parts.append(part.number)
 
     def ask(self, question: Question, default: Any) -> Any:
-        """Record the question and its default, and the draft at that moment."""
+        """Record the question, its default and the draft at that moment; raise a scripted stop."""
         self.asked.append((question.path, default))
         self.drafts_seen.append(self.read_draft())
-        return self.next()
+        answer = self.next()
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
 
     def review(self, rows: list[tuple[str, str]]) -> ReviewAction:
         """Record the review rows and return the scripted action."""
@@ -275,7 +283,7 @@ def test_quit_after_confirmation_removes_the_draft(definition: Definition, tmp_p
 
 
 def test_incomplete_form_cannot_be_saved(definition: Definition, tmp_path: Path) -> None:
-    """Saving with required answers missing names them and goes back to the review."""
+    """Saving with required answers missing names them by number and goes back to the review."""
     document = whole_document()
     del document["journey"]["rationale"]
     del document["top_three"]["strengths"]
@@ -287,9 +295,10 @@ def test_incomplete_form_cannot_be_saved(definition: Definition, tmp_path: Path)
 
     assert saved is None
     assert prompter.said == [
-        "The form is not complete yet. Still to answer: Rationale, Strengths. "
-        'Choose "Change an answer" to answer them.'
+        "The form is not complete yet. Still to answer: 5. Rationale, 7. Strengths. "
+        'Choose "Change an answer" and pick each of them by its number.'
     ]
+    assert prompter.reviews[0][4] == ("Rationale", "(no answer yet; needed to save)")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -308,10 +317,10 @@ def test_answer_that_is_not_a_choice_must_be_changed(
 
     assert saved is None
     assert prompter.said == [
-        "The form is not complete yet. Still to answer: Your role, Stage. "
-        'Choose "Change an answer" to answer them.'
+        "The form is not complete yet. Not one of the choices: 2. Your role, 4. Stage. "
+        'Choose "Change an answer" and pick each of them by its number.'
     ]
-    assert prompter.reviews[0][1] == ("Your role", "teacher")
+    assert prompter.reviews[0][1] == ("Your role", "teacher (not one of the choices; change it)")
 
 
 def test_other_problems_block_saving(definition: Definition, tmp_path: Path) -> None:
@@ -439,3 +448,27 @@ def test_resume_asks_only_what_is_unanswered(definition: Definition, tmp_path: P
         *[("framework", rating) for rating in RATINGS],
     ]
     assert prompter.parts == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "stopped_by",
+    [
+        pytest.param(KeyboardInterrupt(), id="ctrl-c"),
+        pytest.param(EOFError(), id="ctrl-d"),
+        pytest.param(StopSignalError("The terminal was closed."), id="terminal-closed"),
+        pytest.param(InputEndedError("Line 7 of the input is not UTF-8 text."), id="bad-input"),
+    ],
+)
+def test_a_part_answer_is_kept_in_the_draft_before_stopping(
+    definition: Definition, tmp_path: Path, stopped_by: BaseException
+) -> None:
+    """Entries handed back by a stopped question are drafted, then the stop goes on as it was."""
+    script = [*whole_form()[:5], PartialAnswer(["Joint panel"], stopped_by)]
+    session, _ = start(definition, tmp_path, script)
+
+    # A PartialAnswer is a KeyboardInterrupt: caught, so that a failure cannot stop the run.
+    with pytest.raises((type(stopped_by), KeyboardInterrupt)) as stopped:
+        session.run(skip_answered=False)
+
+    assert stopped.value is stopped_by
+    assert read_yaml(tmp_path / "out.draft.yaml")["top_three"] == {"activities": ["Joint panel"]}

@@ -67,7 +67,7 @@ def test_a_folder_is_searched_recursively_for_yaml_yml_and_json(
     assert result.exit_code == 1
     assert result.stdout == (
         "invalid  returns/2026/south.yml\n"
-        "  line 1: questionnaire_version: missing; it should be 1\n"
+        "  questionnaire_version: missing; it should be 1\n"
         "invalid  returns/2026/spring/east.JSON\n"
         "  expected the keys of a response, found a list\n"
         "valid    returns/north.yaml\n"
@@ -112,7 +112,7 @@ def test_a_folder_without_responses_exits_2(write_file: WriteFile, in_folder: Pa
 
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "Error: No .yaml, .yml or .json files were found there.\n"
+    assert result.stderr == "Error: No .yaml, .yml or .json files were found in empty.\n"
 
 
 @pytest.mark.parametrize(

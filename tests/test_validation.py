@@ -47,8 +47,18 @@ def test_a_complete_response_is_valid(
 
 
 CASES = [
+    pytest.param("local_area: Exampleshire\n", "", ["local_area: missing"], id="missing-field"),
     pytest.param(
-        "local_area: Exampleshire\n", "", ["line 1: local_area: missing"], id="missing-field"
+        "local_area: Exampleshire\n",
+        "local_area:\n",
+        ["line 3: local_area: missing"],
+        id="empty-field",
+    ),
+    pytest.param(
+        "rationale: The board meets monthly.",
+        "rationale: ''",
+        ["line 10: journey.rationale: missing"],
+        id="empty-quoted-text",
     ),
     pytest.param(
         "  rationale: The board meets monthly.\n",
@@ -60,7 +70,7 @@ CASES = [
         "local_area:",
         "local_aera:",
         [
-            "line 1: local_area: missing",
+            "local_area: missing",
             "line 3: local_aera: unknown key; did you mean 'local_area'?",
         ],
         id="unknown-key-with-suggestion",
@@ -120,6 +130,18 @@ CASES = [
         id="missing-rating",
     ),
     pytest.param(
+        "journey:\n  stage: developing\n  rationale: The board meets monthly.\n",
+        "",
+        ["journey: missing; it needs the keys stage, rationale"],
+        id="missing-section-has-no-line",
+    ),
+    pytest.param(
+        "journey:\n  stage: developing\n  rationale: The board meets monthly.\n",
+        "journey:\n",
+        ["line 8: journey: empty; it needs the keys stage, rationale"],
+        id="empty-section-at-its-line",
+    ),
+    pytest.param(
         "    - A joint panel\n",
         "    - One\n    - Two\n    - Three\n    - Four\n",
         ["line 13: top_three.activities: has 4 entries; give at most 3"],
@@ -128,8 +150,20 @@ CASES = [
     pytest.param(
         "    - A joint panel\n",
         "    - A joint panel\n    - ''\n",
-        ["line 14: top_three.activities[2]: must hold text, not only spaces"],
+        ["line 14: top_three.activities[2]: empty; write the entry or delete this line"],
         id="empty-entry",
+    ),
+    pytest.param(
+        "    - A joint panel\n",
+        "    - A joint panel\n    -\n",
+        ["line 14: top_three.activities[2]: empty; write the entry or delete this line"],
+        id="entry-with-nothing-after-its-dash",
+    ),
+    pytest.param(
+        "    - A joint panel\n",
+        "    - A joint panel\n    - '  '\n",
+        ["line 14: top_three.activities[2]: must hold text, not only spaces"],
+        id="entry-of-spaces",
     ),
     pytest.param(
         "  activities:\n    - A joint panel\n",
@@ -277,7 +311,7 @@ def test_json_problems_have_fields_but_no_lines(
     result = checked(response, definition)
 
     assert [problem.describe() for problem in result.problems] == [
-        "top_three.development_areas[2]: must hold text, not only spaces",
+        "top_three.development_areas[2]: empty; write the entry or delete this line",
         f"framework.local_offer: 'agreed' is not an answer; {ANSWERS}",
     ]
 
@@ -342,3 +376,49 @@ def test_a_wrong_answer_in_a_draft_is_still_a_problem(
         "line 5: journey.stage: 'advanced' is not an answer; "
         "use one of starting, developing, maturing, embedding"
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "summary"),
+    [
+        pytest.param(21, "and 1 more unknown key, not listed one by one", id="one-more"),
+        pytest.param(2_000, "and 1,980 more unknown keys, not listed one by one", id="many-more"),
+    ],
+)
+def test_unknown_keys_are_listed_up_to_twenty_then_counted(
+    extra: int, summary: str, write_file: Callable[[str, str], Path], definition: Definition
+) -> None:
+    """Past 20 unknown keys in one mapping, the rest are one problem on the first one's line."""
+    keys = [f"extra_{number}" for number in range(1, extra + 1)]
+    text = response_text() + "".join(f"{key}: x\n" for key in keys)
+    first_extra_line = len(response_text().splitlines()) + 1
+    allowed = (
+        "questionnaire, questionnaire_version, local_area, respondent, completed, journey, "
+        "top_three, framework, draft"
+    )
+
+    result = checked(write_file("response.yaml", text), definition)
+
+    listed = [
+        f"line {first_extra_line + index}: {key}: unknown key; use one of {allowed}"
+        for index, key in enumerate(keys[:20])
+    ]
+    assert [problem.describe() for problem in result.problems] == [
+        *listed,
+        f"line {first_extra_line + 20}: {summary}",
+    ]
+
+
+def test_unknown_keys_in_a_part_are_counted_under_its_name(
+    write_file: Callable[[str, str], Path], definition: Definition
+) -> None:
+    """The count of unknown keys past the first 20 names the part that holds them."""
+    extras = "".join(f"  note_{number}: x\n" for number in range(1, 24))
+    text = edited("  rationale: The board meets monthly.\n", f"  rationale: Monthly.\n{extras}")
+
+    result = checked(write_file("response.yaml", text), definition)
+
+    described = [problem.describe() for problem in result.problems]
+    assert len(described) == 21
+    assert described[0] == "line 11: journey.note_1: unknown key; use one of stage, rationale"
+    assert described[-1] == "line 31: journey: and 3 more unknown keys, not listed one by one"

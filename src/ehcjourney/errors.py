@@ -45,7 +45,7 @@ class WriteError(EhcJourneyError):
 
 
 class InputEndedError(EhcJourneyError):
-    """Standard input ended before the form was complete."""
+    """Standard input ended before the form was saved."""
 
 
 class FormStoppedError(EhcJourneyError):

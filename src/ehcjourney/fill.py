@@ -167,7 +167,7 @@ class _Ending:
         if isinstance(error, KeyboardInterrupt):
             return self.stopped("Stopped.")
         if isinstance(error, EOFError) and self.options.plain:
-            reason = "The input ended before the form was complete."
+            reason = "The input ended before the form was saved."
             return self.stopped(reason, InputEndedError)
         if isinstance(error, EOFError):  # Ctrl-D at a full-screen prompt
             return self.stopped("Stopped.")

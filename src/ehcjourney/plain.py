@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ehcjourney.console import neutralise
+from ehcjourney.errors import InputEndedError
 from ehcjourney.questions import (
     PART_COUNT,
     ChoiceQuestion,
@@ -18,7 +19,7 @@ from ehcjourney.questions import (
     Question,
     TextQuestion,
 )
-from ehcjourney.session import ReviewAction
+from ehcjourney.session import ReviewAction, handing_back
 
 REVIEW_OPTIONS = [
     ("Save the response", ReviewAction.SAVE),
@@ -42,8 +43,8 @@ class PlainPrompter:
         self.input = input
         self.output = output
         self.line_number = 0
-        # Names of the answers on the review screen just shown, so a pick can refer to them.
-        self.reviewed: list[str] = []
+        # The answers on the review screen just shown, so a pick can refer to them.
+        self.reviewed: list[tuple[str, str]] = []
 
     def write(self, line: str = "") -> None:
         """Write one line of text, with any control characters in it made visible."""
@@ -70,9 +71,11 @@ class PlainPrompter:
         data = buffer.readline()
         try:
             return str(data.decode(encoding))
-        except UnicodeDecodeError as error:
+        except UnicodeDecodeError:
             number = self.line_number + 1
-            raise ValueError(f"line {number} of the input is not {encoding} text") from error
+            raise InputEndedError(
+                f"Line {number} of the input is not {encoding.upper()} text."
+            ) from None
 
     def retry(self, message: str) -> None:
         """Say why an answer was not taken; from a file, name the line that held it."""
@@ -136,20 +139,22 @@ class PlainPrompter:
             self.write(f"Type as many lines as you need, then {FINISH_LINES}.")
 
         while True:
-            lines = self.read_until_empty()
+            # New lines replace a kept answer only once finished; stopped, the kept one stays.
+            lines = self.read_until_empty(hand_back=not kept)
             if lines:
                 return "\n".join(lines)
             if kept:
                 return kept
             self.retry(f"An answer is needed. Type it, then {FINISH_LINES}.")
 
-    def read_until_empty(self) -> list[str]:
-        """Read lines up to an empty (or blank) one."""
+    def read_until_empty(self, *, hand_back: bool) -> list[str]:
+        """Read lines up to an empty (or blank) one; stopped part-way, hand back those read."""
         # Shortcoming: an empty line ends the answer, so text of several paragraphs
         # cannot be typed here; the paragraphs of a kept answer do survive.
-        lines = []
-        while (line := self.read_line().rstrip()).strip():
-            lines.append(line)
+        lines: list[str] = []
+        with handing_back(lambda: "\n".join(lines) if hand_back else None):
+            while (line := self.read_line().rstrip()).strip():
+                lines.append(line)
         return lines
 
     def ask_list(self, question: ListQuestion, default: Any) -> list[str]:
@@ -164,23 +169,27 @@ class PlainPrompter:
             f"after each; {FINISH_LINES}."
         )
         if kept:
-            self.write("Press Enter alone now to keep the current entries.")
+            self.write(
+                "Press Enter alone now to keep the current entries; any you type replace them."
+            )
 
         while True:
-            entries = self.read_entries(question.most)
+            # New entries replace kept ones only once finished; stopped, the kept ones stay.
+            entries = self.read_entries(question.most, hand_back=not kept)
             if entries or kept:
                 return entries or kept
             self.retry("At least one entry is needed. Type it and press Enter.")
 
-    def read_entries(self, most: int) -> list[str]:
+    def read_entries(self, most: int, *, hand_back: bool) -> list[str]:
         """Read entries, each announced by its number, until an empty line or `most`."""
         entries: list[str] = []
-        while len(entries) < most:
-            self.write(f"Entry {len(entries) + 1} of up to {most}:")
-            entry = self.read_line().strip()
-            if not entry:
-                break
-            entries.append(entry)
+        with handing_back(lambda: entries if hand_back else None):
+            while len(entries) < most:
+                self.write(f"Entry {len(entries) + 1} of up to {most}:")
+                entry = self.read_line().strip()
+                if not entry:
+                    break
+                entries.append(entry)
         return entries
 
     def ask_choice(self, question: ChoiceQuestion, default: Any) -> str | None:
@@ -221,17 +230,25 @@ class PlainPrompter:
     def review(self, rows: list[tuple[str, str]]) -> ReviewAction:
         """List every answer, numbered, and ask what to do next."""
         self.write()
+        if rows == self.reviewed:
+            # Read out again, the answers would bury what was just said.
+            self.write("Your answers are unchanged, as listed above.")
+        else:
+            self.list_answers(rows)
+        self.write()
+        self.write("What next?")
+        action = REVIEW_OPTIONS[self.pick_index([label for label, _ in REVIEW_OPTIONS])][1]
+        self.reviewed = rows
+        return action
+
+    def list_answers(self, rows: list[tuple[str, str]]) -> None:
+        """Write every answer, numbered, its further lines indented."""
         self.write("Review your answers.")
         self.write(f"There are {len(rows)} answers, numbered so that you can change one.")
         for number, (name, answer) in enumerate(rows, start=1):
             first, *rest = answer.splitlines() or [""]
             self.write(f"{number}. {name}: {first}")
             self.write_indented(rest)
-        self.write()
-        self.write("What next?")
-        action = REVIEW_OPTIONS[self.pick_index([label for label, _ in REVIEW_OPTIONS])][1]
-        self.reviewed = [name for name, _ in rows]
-        return action
 
     def pick(self, message: str, options: list[str], default: int) -> int:
         """Ask for one option by number; the review's answers are referred to, not listed again."""
@@ -243,7 +260,7 @@ class PlainPrompter:
 
     def refers_to_review(self, options: list[str]) -> bool:
         """Whether the options are the answers of the review just shown, in the same order."""
-        return options == self.reviewed
+        return options == [name for name, _ in self.reviewed]
 
     def pick_index(self, options: list[str]) -> int:
         """List options, numbered, and read the index of the one typed."""

@@ -25,7 +25,7 @@ from ehcjourney.questions import (
     Question,
     TextQuestion,
 )
-from ehcjourney.session import ReviewAction
+from ehcjourney.session import ReviewAction, handing_back
 
 SKIP = "__skip__"  # the value of the "skip" entry added to optional choices
 FINISH_MULTILINE = (
@@ -36,6 +36,7 @@ REVIEW_CHOICES = [
     questionary.Choice("Change an answer", ReviewAction.CHANGE, shortcut_key="2"),
     questionary.Choice("Quit without saving", ReviewAction.QUIT, shortcut_key="3"),
 ]
+UNCHANGED_REVIEW = "Your answers are unchanged, as listed above."
 ROOM_TO_TYPE = 30  # columns left free after a text prompt's question, for the answer
 LIST_ITEM = re.compile(r"^(\s+\d+\.\s)(.*)$")  # "  1. Title": a numbered line of the welcome
 
@@ -62,6 +63,8 @@ class TerminalPrompter:
         self.console = console
         # Passed to every questionary prompt, so tests can drive them through a pipe.
         self.streams: dict[str, Any] = {"input": input, "output": output}
+        # The answers last shown on the review screen, until a question is asked.
+        self.reviewed: list[tuple[str, str]] | None = None
 
     def show_lines(self, lines: list[str]) -> None:
         """Print the welcome: the first line as a heading, then paragraphs and numbered items."""
@@ -84,6 +87,7 @@ class TerminalPrompter:
 
     def ask(self, question: Question, default: Any) -> Any:
         """Show where the person is, then ask the question, its current answer as default."""
+        self.reviewed = None
         self.console.print()
         self.console.print(literal(question.progress, "dim"))
         if isinstance(question, ChoiceQuestion):
@@ -126,7 +130,9 @@ class TerminalPrompter:
             validate=_needs_text,
             **self.streams,
         )
-        return str(prompt.unsafe_ask()).strip("\n")
+        # Stopped part-way, the text typed so far is kept: it may be paragraphs long.
+        with handing_back(lambda: _edited_text(prompt.application.current_buffer.text, default)):
+            return str(prompt.unsafe_ask()).strip("\n")
 
     def ask_list(self, question: ListQuestion, default: Any) -> list[str]:
         """Ask for entries #1 to #3 in turn, until an empty one; the first is needed."""
@@ -137,17 +143,26 @@ class TerminalPrompter:
             "more, press Enter on an empty line."
         )
         if earlier:
-            self.console.print("Your current entries are filled in: press Enter to keep each.")
+            self.console.print(
+                "Your current entries are filled in: press Enter to keep each. An entry left "
+                "empty ends the list there."
+            )
 
+        return self.ask_entries(question.most, earlier)
+
+    def ask_entries(self, most: int, earlier: list[str]) -> list[str]:
+        """Ask each entry in turn, its current one filled in; stopped, hand back those given."""
         entries: list[str] = []
-        for number in range(1, question.most + 1):
+        for number in range(1, most + 1):
             prompt = questionary.text(
                 f"#{number}",
                 default=earlier[number - 1] if number <= len(earlier) else "",
                 validate=_needs_text if number == 1 else None,
                 **self.streams,
             )
-            entry = str(prompt.unsafe_ask()).strip()
+            # The entries not reached were filled in with their current ones, kept by Enter.
+            with handing_back(lambda: entries + earlier[len(entries) :] if entries else None):
+                entry = str(prompt.unsafe_ask()).strip()
             if not entry:
                 break
             entries.append(entry)
@@ -191,6 +206,23 @@ class TerminalPrompter:
     def review(self, rows: list[tuple[str, str]]) -> ReviewAction:
         """Show every answer, numbered, and ask whether to save, change one or quit."""
         self.console.print()
+        if rows == self.reviewed:
+            # Listed again, the answers would push what was just said off the screen.
+            self.console.print(UNCHANGED_REVIEW)
+        else:
+            self.show_answers(rows)
+        self.reviewed = rows
+        action = questionary.select(
+            "What next?",
+            choices=REVIEW_CHOICES,
+            use_shortcuts=True,
+            instruction=_menu_instruction(len(REVIEW_CHOICES)),
+            **self.streams,
+        ).unsafe_ask()
+        return ReviewAction(action)
+
+    def show_answers(self, rows: list[tuple[str, str]]) -> None:
+        """Print every answer in a numbered table under a heading."""
         self.console.rule(literal("Review your answers", "bold"), align="left", style="dim")
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
         table.add_column("Number", style="dim", justify="right", no_wrap=True)
@@ -200,14 +232,6 @@ class TerminalPrompter:
             table.add_row(str(number), literal(name), literal(answer))
         self.console.print(table)
         self.console.print()
-        action = questionary.select(
-            "What next?",
-            choices=REVIEW_CHOICES,
-            use_shortcuts=True,
-            instruction=_menu_instruction(len(REVIEW_CHOICES)),
-            **self.streams,
-        ).unsafe_ask()
-        return ReviewAction(action)
 
     def pick(self, message: str, options: list[str], default: int) -> int:
         """Return the position of one of many options, chosen by arrow keys or number."""
@@ -241,6 +265,12 @@ class TerminalPrompter:
     def say(self, message: str) -> None:
         """Print a message as plain text."""
         self.console.print(literal(message))
+
+
+def _edited_text(typed: str, default: Any) -> str | None:
+    """Return text typed over `default`, or None when it is blank or unchanged."""
+    text = typed.strip("\n")
+    return text if text.strip() and text != _text(default) else None
 
 
 def _hanging(marker: str, text: str) -> RenderableType:

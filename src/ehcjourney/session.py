@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
@@ -13,7 +15,7 @@ from ehcjourney import storage
 from ehcjourney.answers import Answers
 from ehcjourney.definition import Definition
 from ehcjourney.drafts import Draft
-from ehcjourney.errors import WriteError
+from ehcjourney.errors import InputEndedError, WriteError
 from ehcjourney.questions import (
     ChoiceQuestion,
     ListQuestion,
@@ -24,6 +26,11 @@ from ehcjourney.questions import (
 )
 from ehcjourney.validation import check
 
+QUIT_QUESTION = (
+    "Quit without saving? Your answers and their draft will be deleted; "
+    "to keep them for later, answer no and press Ctrl-C."
+)
+
 
 class ReviewAction(Enum):
     """What the person chose on the review screen."""
@@ -31,6 +38,34 @@ class ReviewAction(Enum):
     SAVE = "save"
     CHANGE = "change"
     QUIT = "quit"
+
+
+class PartialAnswer(KeyboardInterrupt):
+    """A question stopped part-way, carrying the part already given and what stopped it.
+
+    A KeyboardInterrupt, so that anything not looking for it stops as it would for Ctrl-C.
+    """
+
+    def __init__(self, answer: Any, stopped_by: BaseException) -> None:
+        super().__init__(str(stopped_by))
+        self.answer = answer
+        self.stopped_by = stopped_by
+
+
+# What can stop a question part-way: Ctrl-C (or a closed terminal), Ctrl-D, input that ends.
+STOPPING = (KeyboardInterrupt, EOFError, InputEndedError)
+
+
+@contextlib.contextmanager
+def handing_back(so_far: Callable[[], Any]) -> Iterator[None]:
+    """Within the block, a stop becomes a PartialAnswer carrying `so_far()`, unless it is empty."""
+    try:
+        yield
+    except STOPPING as stopped:
+        answer = so_far()
+        if answer is None or answer == "" or answer == []:
+            raise
+        raise PartialAnswer(answer, stopped) from stopped
 
 
 class Prompter(Protocol):
@@ -99,7 +134,17 @@ class Session:
 
     def ask_one(self, question: Question) -> None:
         """Ask one question, its current answer as the default, and keep the draft up to date."""
-        answer = self.prompter.ask(question, self.answers.get(question.path))
+        try:
+            answer = self.prompter.ask(question, self.answers.get(question.path))
+        except PartialAnswer as partial:
+            # Shortcoming: on resume, a part-answered question counts as answered and is not
+            # asked again; the draft has no place to say it was cut short (see drafts.py).
+            self.keep(question, partial.answer)
+            raise partial.stopped_by from None
+        self.keep(question, answer)
+
+    def keep(self, question: Question, answer: Any) -> None:
+        """Record an answer and save the draft with it."""
         self.answers.set(question.path, answer)
         self.draft.save(self.answers)
 
@@ -113,9 +158,7 @@ class Session:
                     return saved
             elif action is ReviewAction.CHANGE:
                 self.change_one()
-            elif self.prompter.confirm(
-                "Quit without saving? The answers will be discarded.", False
-            ):
+            elif self.prompter.confirm(QUIT_QUESTION, False):
                 self.draft.remove()
                 return None
 
@@ -127,7 +170,9 @@ class Session:
         """Return a question's answer as the review screen shows it."""
         value = self.answers.get(question.path)
         if not self.answers.is_answered(question):
-            return "(no answer)"
+            return "(no answer yet; needed to save)" if _required(question) else "(no answer)"
+        if self.is_not_a_choice(question):
+            return f"{value} (not one of the choices; change it)"
         if isinstance(question, ChoiceQuestion):
             index = question.index_of(value)
             return question.choices[index].label if index is not None else str(value)
@@ -155,12 +200,18 @@ class Session:
 
     def why_not_ready(self, document: dict[str, Any]) -> str | None:
         """Say why the response cannot be saved yet, or return None when it can."""
-        unanswered = [question.name for question in self.questions if self.needs_answer(question)]
-        if unanswered:
-            return (
-                f"The form is not complete yet. Still to answer: {', '.join(unanswered)}. "
-                'Choose "Change an answer" to answer them.'
-            )
+        unanswered = self.numbered_names(
+            lambda question: _required(question) and not self.answers.is_answered(question)
+        )
+        not_choices = self.numbered_names(self.is_not_a_choice)
+        if unanswered or not_choices:
+            reasons = ["The form is not complete yet."]
+            if unanswered:
+                reasons.append(f"Still to answer: {unanswered}.")
+            if not_choices:
+                reasons.append(f"Not one of the choices: {not_choices}.")
+            reasons.append('Choose "Change an answer" and pick each of them by its number.')
+            return " ".join(reasons)
 
         result = check(document, self.definition, lambda _path: None)
         if result.valid:
@@ -168,13 +219,22 @@ class Session:
         problems = "; ".join(problem.describe() for problem in result.problems)
         return f"Some answers cannot be saved: {problems}. Change those answers."
 
-    def needs_answer(self, question: Question) -> bool:
-        """Whether a question still needs answering before the response can be saved."""
-        if not self.answers.is_answered(question):
-            return _required(question)
-        # An answer carried over from a file may not be one of the choices any more.
+    def numbered_names(self, chosen: Callable[[Question], bool]) -> str:
+        """Name the chosen questions with their numbers on the review screen: "5. Rationale"."""
+        return ", ".join(
+            f"{number}. {question.name}"
+            for number, question in enumerate(self.questions, start=1)
+            if chosen(question)
+        )
+
+    def is_not_a_choice(self, question: Question) -> bool:
+        """Whether a choice's answer, carried over from a file, is not one of its choices."""
         value = self.answers.get(question.path)
-        return isinstance(question, ChoiceQuestion) and question.index_of(value) is None
+        return (
+            isinstance(question, ChoiceQuestion)
+            and self.answers.is_answered(question)
+            and question.index_of(value) is None
+        )
 
     def write_response(self, document: dict[str, Any], target: Path) -> Path:
         """Write the response without replacing a file unasked; on failure, ask for another."""

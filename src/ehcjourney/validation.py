@@ -23,6 +23,7 @@ DRAFT_KEY = "draft"
 ENVELOPE_KEYS = ("questionnaire", "questionnaire_version", "local_area", "respondent", "completed")
 PART_KEYS = ("journey", "top_three", "framework")
 TOP_THREE_MAX = 3
+MOST_UNKNOWN_KEYS = 20  # listed one by one in each mapping; the rest are counted in one problem
 
 
 @dataclass
@@ -44,6 +45,12 @@ class CheckResult:
 class _Issue:
     path: Path
     message: str
+    line_path: Path | None = None  # where to look for its line, when not at `path`
+
+    @property
+    def located_at(self) -> Path:
+        """The place in the file whose line the issue is reported on."""
+        return self.path if self.line_path is None else self.line_path
 
 
 def check(data: Any, definition: Definition, line_of: Callable[[Path], int | None]) -> CheckResult:
@@ -53,7 +60,11 @@ def check(data: Any, definition: Definition, line_of: Callable[[Path], int | Non
     result = CheckResult(is_draft=checker.is_draft, unanswered=len(checker.unanswered))
     if checker.is_draft or checker.issues:
         problems = [
-            Problem(issue.message, field=field_name(issue.path), line=line_of(issue.path))
+            Problem(
+                issue.message,
+                field=field_name(issue.path),
+                line=_line_in_file(data, issue.located_at, line_of),
+            )
             for issue in checker.issues
         ]
         result.problems = sorted(problems, key=lambda problem: problem.line or 0)
@@ -61,6 +72,15 @@ def check(data: Any, definition: Definition, line_of: Callable[[Path], int | Non
 
     result.response = Response.model_validate(checker.cleaned)
     return result
+
+
+def _line_in_file(data: Any, path: Path, line_of: Callable[[Path], int | None]) -> int | None:
+    """Return the line of `path`, or of its nearest parent; None when no part of it is there."""
+    # The line finder falls back to the top of the file, which would point at a line that
+    # holds something else: a missing `local_area` is not on line 1.
+    if path and not (isinstance(data, dict) and path[0] in data):
+        return None
+    return line_of(path)
 
 
 def _one_of(ids: Sequence[str]) -> str:
@@ -77,8 +97,8 @@ class _Checker:
         self.cleaned: dict[str, Any] = {}
         self.is_draft = False
 
-    def report(self, path: Path, message: str) -> None:
-        self.issues.append(_Issue(path, message))
+    def report(self, path: Path, message: str, line_path: Path | None = None) -> None:
+        self.issues.append(_Issue(path, message, line_path))
 
     def missing(self, path: Path, message: str = "missing") -> None:
         self.unanswered.append(path)
@@ -110,13 +130,23 @@ class _Checker:
         self.check_framework(data.get("framework"))
 
     def unknown_keys(self, path: Path, mapping: dict[Any, Any], allowed: Sequence[str]) -> None:
-        for key in mapping:
-            if key in allowed:
-                continue
+        """Report the first unknown keys one by one, and count the rest in one problem."""
+        unknown = [str(key) for key in mapping if key not in allowed]
+        for key in unknown[:MOST_UNKNOWN_KEYS]:
             message = "unknown key"
-            close = difflib.get_close_matches(str(key), allowed, n=1)
+            close = difflib.get_close_matches(key, allowed, n=1)
             message += f"; did you mean '{close[0]}'?" if close else "; " + _one_of(allowed)
-            self.report((*path, str(key)), message)
+            self.report((*path, key), message)
+
+        rest = unknown[MOST_UNKNOWN_KEYS:]
+        if rest:
+            # Reported on the line of the first key not listed, so it sorts after those listed.
+            self.report(
+                path,
+                f"and {len(rest):,} more unknown {'key' if len(rest) == 1 else 'keys'}, "
+                "not listed one by one",
+                line_path=(*path, rest[0]),
+            )
 
     def envelope_matches(self, data: dict[Any, Any]) -> bool:
         """Check the questionnaire id and version; later checks make no sense if they differ."""
@@ -214,8 +244,11 @@ class _Checker:
     def section(self, path: Path, value: Any, keys: Sequence[str]) -> dict[Any, Any] | None:
         """Return a part's mapping after checking its keys, or None when it is absent or wrong."""
         if _is_empty(value):
-            for key in keys:
-                self.missing((*path, key))
+            # One problem for the whole part, though each of its questions counts as unanswered.
+            self.unanswered.extend((*path, key) for key in keys)
+            state = "missing" if value is None else "empty"
+            if not self.is_draft:
+                self.report(path, f"{state}; it needs the keys {', '.join(keys)}")
             return None
         if not isinstance(value, dict):
             self.report(path, f"expected the keys {', '.join(keys)}; found {describe_value(value)}")
@@ -223,9 +256,10 @@ class _Checker:
         self.unknown_keys(path, value, keys)
         return value
 
-    def text(self, path: Path, value: Any) -> str | None:
-        if value is None:
-            self.missing(path)
+    def text(self, path: Path, value: Any, empty: str = "missing") -> str | None:
+        # A key written with nothing after it (`local_area:`) is read as empty text.
+        if _is_empty(value):
+            self.missing(path, empty)
         elif not isinstance(value, str):
             self.report(path, f"expected text, found {describe_value(value)}")
         elif not value.strip():
@@ -266,7 +300,11 @@ class _Checker:
             self.report(path, f"has {len(value)} entries; give at most {TOP_THREE_MAX}")
             return None
 
-        entries = [self.text((*path, index), entry) for index, entry in enumerate(value)]
+        # An entry left empty is not missing: the entries after the first are optional.
+        entries = [
+            self.text((*path, index), entry, empty="empty; write the entry or delete this line")
+            for index, entry in enumerate(value)
+        ]
         return [entry for entry in entries if entry is not None]
 
     def date(self, path: Path, value: Any) -> datetime.date | None:

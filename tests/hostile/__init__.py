@@ -168,7 +168,7 @@ CORPUS = [
         "missing-section",
         "part.yaml",
         text(RESPONSE.split("framework:")[0]),
-        (Expected(1, "framework.vision_and_strategy", "missing"),),
+        (Expected(None, "framework", "missing; it needs the keys"),),
     ),
     Hostile(
         "extra-key",
