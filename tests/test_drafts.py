@@ -20,9 +20,10 @@ from ehcjourney.questions import build_questions
     [
         (None, "ehcjourney.draft.yaml"),
         ("out.yaml", "out.draft.yaml"),
-        ("answers/out.json", "answers/out.draft.yaml"),
+        ("answers/out.json", "answers/out.json.draft.yaml"),
+        ("out.yml", "out.yml.draft.yaml"),
     ],
-    ids=["no-output", "yaml-output", "json-output-in-a-folder"],
+    ids=["no-output", "yaml-output", "json-output-in-a-folder", "yml-output"],
 )
 def test_draft_is_named_after_the_output(output: str | None, draft: str) -> None:
     """Each output has its own draft beside it; without one, a fixed name in this folder."""
@@ -34,9 +35,11 @@ def test_draft_is_named_after_the_output(output: str | None, draft: str) -> None
     [
         ("ehcjourney.draft.yaml", None),
         ("answers/out.draft.yaml", "answers/out.yaml"),
+        ("answers/out.json.draft.yaml", "answers/out.json"),
+        ("out.yml.draft.yaml", "out.yml"),
         ("something.yaml", None),
     ],
-    ids=["default-draft", "named-draft", "not-a-draft-name"],
+    ids=["default-draft", "named-draft", "json-draft", "yml-draft", "not-a-draft-name"],
 )
 def test_output_is_found_from_the_draft_name(draft: str, output: str | None) -> None:
     """Resuming a draft saves to the file it was named after, when it was named after one."""

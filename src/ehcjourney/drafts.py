@@ -24,17 +24,26 @@ NUMBERED_NAMES = 20  # how many names a draft tries in another folder before giv
 
 
 def draft_path_for(output: Path | None) -> Path:
-    """Return where the draft for a response saved to `output` is kept."""
+    """Return where the draft for a response saved to `output` is kept.
+
+    A response that is not plain `.yaml` keeps its suffix in the draft's name
+    (`out.json.draft.yaml`), so resuming the draft alone still saves to the right file.
+    """
     if output is None:
         return DEFAULT_DRAFT
-    return output.with_name(output.stem + DRAFT_SUFFIX)
+    if output.suffix == ".yaml":
+        return output.with_name(output.stem + DRAFT_SUFFIX)
+    return output.with_name(output.name + DRAFT_SUFFIX)
 
 
 def output_for_draft(draft: Path) -> Path | None:
     """Return the response file a draft was started for, or None when it had no set name."""
     if draft.name == DEFAULT_DRAFT.name or not draft.name.endswith(DRAFT_SUFFIX):
         return None
-    return draft.with_name(draft.name.removesuffix(DRAFT_SUFFIX) + ".yaml")
+    response = draft.with_name(draft.name.removesuffix(DRAFT_SUFFIX))
+    if response.suffix.lower() in storage.RESPONSE_SUFFIXES:
+        return response
+    return response.with_name(response.name + ".yaml")
 
 
 def fallback_folders() -> Iterator[Path]:
