@@ -211,7 +211,8 @@ def test_an_invalid_response_is_refused_with_its_problems(
         "Error: invalid.yaml cannot be shown:\n"
         "  line 3: local_area: must hold text, not only spaces\n"
         "  line 19: framework.local_offer: 'agreed' is not an answer; "
-        "use one of strongly_agree, agree, disagree, strongly_disagree, cannot_say\n"
+        "use one of strongly_agree, agree, disagree, strongly_disagree, cannot_say "
+        "(did you mean 'agree'?)\n"
         "Check it with: ehcjourney validate invalid.yaml\n"
     )
 

@@ -47,7 +47,8 @@ def test_an_invalid_file_lists_each_problem_and_exits_1(
     assert result.stdout == (
         "invalid  response.yaml\n"
         "  line 3: local_area: must hold text, not only spaces\n"
-        f"  line 25: framework.local_offer: 'agreed' is not an answer; {ANSWERS}\n"
+        f"  line 25: framework.local_offer: 'agreed' is not an answer; {ANSWERS} "
+        "(did you mean 'agree'?)\n"
         "1 file checked: 0 valid, 1 invalid.\n"
     )
 

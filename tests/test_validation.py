@@ -102,7 +102,10 @@ CASES = [
     pytest.param(
         "local_offer: disagree",
         "local_offer: agreed",
-        [f"line 25: framework.local_offer: 'agreed' is not an answer; {ANSWERS}"],
+        [
+            f"line 25: framework.local_offer: 'agreed' is not an answer; {ANSWERS} "
+            "(did you mean 'agree'?)"
+        ],
         id="bad-answer-id",
     ),
     pytest.param(
@@ -312,7 +315,7 @@ def test_json_problems_have_fields_but_no_lines(
 
     assert [problem.describe() for problem in result.problems] == [
         "top_three.development_areas[2]: empty; write the entry or delete this line",
-        f"framework.local_offer: 'agreed' is not an answer; {ANSWERS}",
+        f"framework.local_offer: 'agreed' is not an answer; {ANSWERS} (did you mean 'agree'?)",
     ]
 
 
@@ -422,3 +425,19 @@ def test_unknown_keys_in_a_part_are_counted_under_its_name(
     assert len(described) == 21
     assert described[0] == "line 11: journey.note_1: unknown key; use one of stage, rationale"
     assert described[-1] == "line 31: journey: and 3 more unknown keys, not listed one by one"
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("Strongly agree", "strongly_agree"), ("cannot-say", "cannot_say"), ("agred", "agree")],
+    ids=["label-typed-by-hand", "hyphens-for-underscores", "misspelt"],
+)
+def test_an_answer_written_as_its_label_or_misspelt_suggests_the_id(
+    write_file: Callable[[str, str], Path], definition: Definition, typed: str, suggested: str
+) -> None:
+    """A label or near miss where an id belongs is met with the id it most likely means."""
+    path = write_file("response.yaml", edited("local_offer: disagree", f"local_offer: {typed}"))
+
+    (problem,) = checked(path, definition).problems
+
+    assert problem.message.endswith(f"(did you mean '{suggested}'?)")

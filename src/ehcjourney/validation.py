@@ -83,6 +83,13 @@ def _line_in_file(data: Any, path: Path, line_of: Callable[[Path], int | None]) 
     return line_of(path)
 
 
+def _suggestion(value: str, ids: Sequence[str]) -> str:
+    """Suggest the id meant by a label typed by hand ("Strongly agree") or a near miss."""
+    as_id = re.sub(r"[\s-]+", "_", value.strip().lower())
+    close = [as_id] if as_id in ids else difflib.get_close_matches(as_id, ids, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _one_of(ids: Sequence[str]) -> str:
     return "use one of " + ", ".join(ids)
 
@@ -274,7 +281,8 @@ class _Checker:
         elif not isinstance(value, str):
             self.report(path, f"expected one of {', '.join(ids)}; found {describe_value(value)}")
         elif value not in ids:
-            self.report(path, f"{describe_value(value)} is not an answer; " + _one_of(ids))
+            message = f"{describe_value(value)} is not an answer; " + _one_of(ids)
+            self.report(path, message + _suggestion(value, ids))
         else:
             return value
         return None
