@@ -25,6 +25,7 @@ from ehcjourney.definition import Definition
 from ehcjourney.errors import CannotRunError
 from ehcjourney.problems import Problem
 from ehcjourney.response import Response
+from ehcjourney.shell import command_line
 from ehcjourney.validation import check
 
 # Below this many files a run is over before a progress bar would be worth drawing.
@@ -62,10 +63,13 @@ class FileReport:
 
     def draft_note(self) -> str:
         """Say how much of a draft is left and how to finish it."""
-        return (
-            f"a draft with {self.unanswered} questions still unanswered; finish it "
-            f"with: ehcjourney fill --resume {self.path}"
+        left = (
+            f"{self.unanswered} questions still unanswered"
+            if self.unanswered
+            else "every question answered but not yet saved"
         )
+        finish = command_line("ehcjourney", "fill", "--resume", self.path)
+        return f"a draft with {left}; finish it with: {finish}"
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -74,7 +78,7 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
     Every path is checked before any is yielded, so a typo stops the run before it starts.
     """
     paths = list(paths)
-    missing = [str(path) for path in paths if not path.exists()]
+    missing = [str(path) for path in paths if not _exists(path)]
     if missing:
         raise CannotRunError(f"No such file or folder: {', '.join(missing)}.")
 
@@ -83,6 +87,14 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield from _walk(path)
         else:
             yield path
+
+
+def _exists(path: Path) -> bool:
+    # A name the system cannot even look up (too long, a loop of links) is not there to check.
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -98,8 +110,16 @@ def _walk(folder: Path) -> Iterator[Path]:
         # Links to folders are not followed, so a link back up cannot loop forever.
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(folder / entry.name)
-        elif _is_response_name(entry.name) and entry.is_file():
+        elif _is_response_name(entry.name) and _is_file_or_unreadable(entry):
             yield folder / entry.name
+
+
+def _is_file_or_unreadable(entry: os.DirEntry[str]) -> bool:
+    """Whether to check an entry: a file, or a link that cannot be followed (it is reported)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def _is_response_name(name: str) -> bool:

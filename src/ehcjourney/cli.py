@@ -6,6 +6,7 @@ the commands that need them, so `--help` and `--version` start quickly.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -17,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ehcjourney import __version__
-from ehcjourney.errors import EhcJourneyError, ExitStatus, InternalError
+from ehcjourney.errors import CannotRunError, EhcJourneyError, ExitStatus, InternalError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,6 +64,13 @@ def _internal_error(error: Exception) -> InternalError:
     )
 
 
+def _stop_writing_quietly() -> None:
+    """Point stdout at nowhere, so the reader's early exit (`| head`) ends the run in silence."""
+    with contextlib.suppress(OSError, ValueError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+
+
 def _reports_errors(command: F) -> F:
     """Turn the tool's errors into a message on stderr and their exit status."""
 
@@ -77,6 +85,14 @@ def _reports_errors(command: F) -> F:
             raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:
+            _stop_writing_quietly()
+            raise typer.Exit(int(ExitStatus.OUTPUT_CLOSED)) from None
+        except OSError as error:
+            # Files the tool reads and writes report their own errors; what is left is output
+            # that could not be written, such as a full disk behind a redirection.
+            _print_error(CannotRunError(f"could not write the output ({error.strerror})."))
+            raise typer.Exit(int(ExitStatus.CANNOT_RUN)) from None
         except Exception as error:
             if os.environ.get("EHCJOURNEY_DEBUG"):
                 raise
@@ -146,7 +162,6 @@ def fill(
 ) -> None:
     """Answer the whole form in the terminal, review it, and save it."""
     from ehcjourney.definition import load_definition
-    from ehcjourney.errors import CannotRunError
     from ehcjourney.fill import FillOptions, run_fill, wants_plain
 
     if resume is not None and start_from is not None:
@@ -155,10 +170,12 @@ def fill(
     options = FillOptions(output, questions, resume, start_from, wants_plain(plain))
     saved = run_fill(definition, options)
     if saved is None:
-        typer.echo("Quit without saving.", err=True)
+        _tell("Quit without saving.")
         return
-    typer.echo(f"Saved to {saved}.", err=True)
-    typer.echo(f"To see it laid out like the form: ehcjourney show {saved}", err=True)
+    from ehcjourney.shell import command_line
+
+    _tell(f"Saved to {saved}.")
+    _tell("To see it laid out like the form: " + command_line("ehcjourney", "show", saved))
 
 
 @app.command()
@@ -171,19 +188,20 @@ def show(
     from ehcjourney.batch import check_file
     from ehcjourney.console import accessible_requested, make_console
     from ehcjourney.definition import load_definition
-    from ehcjourney.errors import CannotRunError, ResponseFileError
+    from ehcjourney.errors import ResponseFileError
     from ehcjourney.render import render_response
+    from ehcjourney.shell import command_line
 
-    if not file.exists():
-        raise CannotRunError(f"{file}: no such file.")
+    _require_file(file)
     definition = load_definition(questions)
     report = check_file(file, definition)
     if report.response is None:
         listing = "\n".join(f"  {problem.describe()}" for problem in report.problems)
-        hint = f"Check it with: ehcjourney validate {file}"
+        hint = "Check it with: " + command_line("ehcjourney", "validate", file)
         if report.is_draft and not report.problems:
-            listing = f"  it is an unfinished draft ({report.unanswered} questions unanswered)"
-            hint = f"Finish it with: ehcjourney fill --resume {file}"
+            left = f"{report.unanswered} questions unanswered" if report.unanswered else "unsaved"
+            listing = f"  it is an unfinished draft ({left})"
+            hint = "Finish it with: " + command_line("ehcjourney", "fill", "--resume", file)
         raise ResponseFileError(f"{file} cannot be shown:\n{listing}", hint=hint)
     layout = render_response(report.response, definition, plain=accessible_requested())
     make_console().print(layout)
@@ -293,6 +311,17 @@ def schema(
     write_output(schema_text(definition), output, overwrite=force, yaml_only=False)
     if output is not None:
         _tell(f"Wrote the JSON Schema to {output}.")
+
+
+def _require_file(path: Path) -> None:
+    """Stop with status 2 unless `path` names something that can be read as one file."""
+    try:
+        if path.is_dir():
+            raise CannotRunError(f"{path}: is a folder; give one response file.")
+        if not path.exists():
+            raise CannotRunError(f"{path}: no such file.")
+    except OSError as error:
+        raise CannotRunError(f"{path}: cannot be read ({error.strerror}).") from None
 
 
 def _tell(message: str) -> None:

@@ -13,6 +13,7 @@ class ExitStatus(IntEnum):
     CANNOT_RUN = 2  # the command could not start: a missing file, a broken definition
     INTERNAL = 70  # a fault in ehcjourney itself, reported without a traceback
     INTERRUPTED = 130  # the person pressed Ctrl-C; the answers so far are kept
+    OUTPUT_CLOSED = 141  # whatever read the output stopped early, as `| head` does
 
 
 class EhcJourneyError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator
 
@@ -27,6 +28,7 @@ HEADING_STYLE = "bold"
 COMPACT = 80  # below this width the tables give way to lists
 WIDE = 120  # from this width the framework grid has room for each full statement
 ROW_LABEL_WIDTH = 20  # the top-three row labels wrap within this, word by word
+_UNBREAKABLE = re.compile(r"[^\s-]*-+|[^\s-]+")
 
 
 def render_response(response: Response, definition: Definition, *, plain: bool = False) -> Group:
@@ -257,9 +259,11 @@ class _Wrapped:
         self.later_indent = " " * (indent + hanging)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        # Wrapped at width 1 without cutting words, each line is one unbreakable piece.
-        pieces = self.lines(1, break_long_words=False)
-        narrowest = max((piece.cell_len for piece in pieces), default=0)
+        # The narrowest the text can go is its longest piece that cannot be broken: a word, or
+        # the part of a word up to a hyphen.
+        pieces = _UNBREAKABLE.findall(self.text.plain)
+        narrowest = max((cell_len(piece) for piece in pieces), default=0)
+        narrowest += len(self.later_indent)
         widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
         widest += len(self.first_indent)
         return Measurement(narrowest, max(narrowest, widest)).clamp(max_width=options.max_width)
@@ -269,7 +273,8 @@ class _Wrapped:
 
     def lines(self, width: int, *, break_long_words: bool = True) -> list[Text]:
         """Return the text's lines wrapped to `width`, each a styled slice of the text."""
-        result: list[Text] = []
+        indents: list[str] = []
+        cuts: list[int] = []
         offset = 0
         for paragraph in self.text.plain.split("\n"):
             start = 0
@@ -278,12 +283,14 @@ class _Wrapped:
                 indent = self.later_indent if number else self.first_indent
                 words = line.removeprefix(indent)
                 found = paragraph.index(words, start)
-                result.append(
-                    Text(indent) + self.text[offset + found : offset + found + len(words)]
-                )
+                indents.append(indent)
+                cuts += [offset + found, offset + found + len(words)]
                 start = found + len(words)
             offset += len(paragraph) + 1
-        return result
+
+        # One divide for all lines: slicing a rich Text one line at a time copies it each time.
+        pieces = self.text.divide(cuts)
+        return [Text(indent) + pieces[2 * n + 1] for n, indent in enumerate(indents)]
 
     def wrap(self, paragraph: str, width: int, *, break_long_words: bool) -> list[str]:
         """Wrap at spaces, or after hyphens too when a word is wider than the line."""

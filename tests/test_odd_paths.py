@@ -1,0 +1,102 @@
+"""Paths that the system itself stumbles on, and output that cannot be written."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE
+from invoke import invoke
+
+
+def run(
+    *args: str, cwd: Path, stdout: int | None = subprocess.PIPE
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a subprocess, as a script would."""
+    command = [sys.executable, "-m", "ehcjourney", *args]
+    return subprocess.run(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_loop_of_links_in_a_folder_is_reported_and_the_rest_checked(tmp_path: Path) -> None:
+    """Links that point at each other are one unreadable file, not the end of the run."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    (folder / "b.yaml").symlink_to("c.yaml")
+    (folder / "c.yaml").symlink_to("b.yaml")
+    shutil.copy(EXAMPLE, folder / "d.yaml")
+
+    result = invoke("validate", str(folder), columns=300)
+
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"valid    {folder / 'a.yaml'}"
+    assert lines[1] == f"invalid  {folder / 'b.yaml'}"
+    assert "too many levels of symbolic links" in lines[2].lower()
+    assert f"valid    {folder / 'd.yaml'}" in lines
+    assert lines[-1] == "4 files checked: 2 valid, 2 invalid."
+
+
+def test_a_file_name_too_long_for_the_system_is_a_path_that_is_not_there() -> None:
+    """A name longer than the system allows stops the run with status 2, no traceback."""
+    result = invoke("validate", "a" * 300 + ".yaml", columns=400)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: No such file or folder: aaaa")
+
+
+def test_show_of_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
+    """A folder given to show is a command that cannot run, with status 2."""
+    result = invoke("show", str(tmp_path), columns=300)
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}: is a folder; give one response file.\n"
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`validate folder | head -1` ends with status 141 and no error message."""
+    for number in range(200):
+        shutil.copy(EXAMPLE, tmp_path / f"{number:03}.yaml")
+    command = [sys.executable, "-m", "ehcjourney", "validate", str(tmp_path)]
+
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+
+    assert first.decode().startswith("valid")
+    assert (process.returncode, errors) == (141, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full to fill the disk")
+def test_output_to_a_full_disk_is_one_plain_message(tmp_path: Path) -> None:
+    """Output that cannot be written is reported in words with status 2, not as a fault."""
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ehcjourney", "show", str(EXAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: could not write the output (No space left on device")
+
+
+def test_suggested_commands_quote_paths_and_guard_leading_dashes(tmp_path: Path) -> None:
+    """A hint that names an awkward path can be pasted into a shell as it is."""
+    awkward = tmp_path / "-my draft.yaml"
+    awkward.write_text("draft: true\nquestionnaire: ehc-partnership-journey\n", encoding="utf-8")
+
+    result = run("show", "./-my draft.yaml", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Finish it with: ehcjourney fill --resume './-my draft.yaml'"
+    )
