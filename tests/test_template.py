@@ -175,3 +175,18 @@ def test_wording_from_a_definition_cannot_break_out_of_its_comment(in_folder: Pa
     assert "\x1b" not in template
     assert "injected" not in yamlfile.load(template)
     assert "# injected: true" in template
+
+
+@pytest.mark.parametrize("separator", ["\\x85", "\\u2028", "\\u2029"], ids=["nel", "ls", "ps"])
+def test_a_line_separator_in_wording_cannot_end_its_comment(
+    in_folder: Path, separator: str
+) -> None:
+    """Characters YAML takes as line ends stay inside the comment, so the template still loads."""
+    hostile = f'"Name{separator}local_area: Injected"'
+    original = "prompt: Name of local area\n"
+    text = SHIPPED.read_text(encoding="utf-8").replace(original, f"prompt: {hostile}\n")
+    Path("custom.yaml").write_text(text, encoding="utf-8")
+
+    template = invoke("template", "--questions", "custom.yaml").stdout
+
+    assert yamlfile.load(template)["local_area"] in ("", None)

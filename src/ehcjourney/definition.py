@@ -137,7 +137,7 @@ class Definition(_Strict):
     """A whole questionnaire: the three parts and what frames them."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=99999)  # responses hold it as up to five digits
     title: Text
     duration: Text
     local_area: LocalArea

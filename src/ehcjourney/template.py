@@ -7,6 +7,7 @@ every word of the definition goes into a comment, so no wording can break the YA
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator, Sequence
 
@@ -134,6 +135,8 @@ def _comment(text: str, indent: str) -> list[str]:
     """Return text as comment lines within the width, each of its lines wrapped on its own."""
     width = WIDTH - len(indent) - 2
     lines: list[str] = []
+    # YAML also ends a comment at these line separators, which would let text out of it.
+    text = re.sub("[\x85\u2028\u2029]", " ", text)
     for paragraph in neutralise(text).split("\n"):
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
         lines.extend(f"{indent}# {line}" for line in wrapped or [""])
