@@ -206,7 +206,7 @@ def test_file_over_the_limit_is_refused_before_parsing(
     def must_not_parse(text: str) -> object:
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr(yamlfile, "load", must_not_parse)
+    monkeypatch.setattr(yamlfile, "compose", must_not_parse)
     target = tmp_path / "big.yaml"
     target.write_bytes(b"a" * (storage.MAX_FILE_BYTES + 1))
 
@@ -225,3 +225,32 @@ def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
     target.write_text(text, encoding="utf-8")
 
     assert storage.read_document(target).data == {"local_area": text[12:-1]}
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        pytest.param("\\ud800", id="high-lower-case"),
+        pytest.param("\\uDC00", id="low-upper-case"),
+        pytest.param("\\uDbFf", id="mixed-case"),
+    ],
+)
+def test_json_surrogate_escape_is_refused_however_written(
+    write_file: Callable[[str, str], Path], escape: str
+) -> None:
+    """A \\u escape for half a character is refused, in upper or lower case hex digits."""
+    path = write_file("half.json", f'{{"local_area": "Area {escape}"}}')
+
+    with pytest.raises(storage.UnreadableFileError) as raised:
+        storage.read_document(path)
+
+    assert raised.value.problem.message == (
+        "the file holds a \\u escape for half a character (a lone surrogate); remove it"
+    )
+
+
+def test_json_escaped_backslash_before_u_is_text(write_file: Callable[[str, str], Path]) -> None:
+    """An escaped backslash followed by `ud800` is ordinary text, not a surrogate."""
+    path = write_file("text.json", '{"local_area": "C:\\\\ud800"}')
+
+    assert storage.read_document(path).data == {"local_area": "C:\\ud800"}

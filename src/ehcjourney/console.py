@@ -7,13 +7,14 @@ command's output can be piped or redirected without the conversation around it.
 from __future__ import annotations
 
 import os
-import unicodedata
+import re
 
 from rich.console import Console
 from rich.text import Text
 
-# Bidirectional overrides and isolates can make a line read differently from what it holds.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The C0 and C1 controls (Unicode's category Cc) act on the terminal, apart from the newline;
+# bidirectional overrides and isolates can make a line read differently from what it holds.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_PICTURES_START = 0x2400  # U+2400 onwards draws each C0 control as a visible symbol
 
 # Set once plain mode is chosen, so that every console made afterwards (messages, errors)
@@ -52,20 +53,16 @@ def _columns_from_environment() -> int | None:
 
 def neutralise(text: str) -> str:
     """Make control characters in untrusted text visible instead of acting on the terminal."""
-    text = text.replace("\r\n", "\n").replace("\t", "    ")
-    if text.isprintable() or all(_is_safe(char) for char in text):
+    # Nearly all text has nothing to change. Printable text (one line, no controls or bidi
+    # marks) is known at once; a search settles the rest.
+    if text.isprintable() or _UNSAFE.search(text) is None:
         return text
-    return "".join(char if _is_safe(char) else _visible(char) for char in text)
+    text = text.replace("\r\n", "\n").replace("\t", "    ")
+    return _UNSAFE.sub(_visible, text)
 
 
-def _is_safe(char: str) -> bool:
-    if char == "\n":
-        return True
-    return unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS
-
-
-def _visible(char: str) -> str:
-    code = ord(char)
+def _visible(found: re.Match[str]) -> str:
+    code = ord(found.group())
     if code < 0x20:
         return chr(_CONTROL_PICTURES_START + code)
     if code == 0x7F:

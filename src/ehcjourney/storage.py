@@ -13,11 +13,12 @@ import stat
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import Node
 
 from ehcjourney import yamlfile
 from ehcjourney.errors import CannotRunError, ResponseFileError, WriteError
@@ -36,6 +37,8 @@ RESPONSE_SUFFIXES = YAML_SUFFIXES + JSON_SUFFIXES
 # surrogates, which no UTF-8 file can hold; they are written as U+FFFD instead.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT_CHARACTER = "\ufffd"
+# JSON text holds a surrogate only as a \u escape; without one there is nothing to look for.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 # Held while a file is being written, so that ending the process at once can wait for it.
 _saving = threading.Lock()
@@ -52,11 +55,13 @@ class UnreadableFileError(ResponseFileError):
 
 @dataclass(frozen=True)
 class Document:
-    """A file's text and the plain data read from it."""
+    """A file's text, the plain data read from it and, for YAML, the nodes it was built from."""
 
     path: Path
     text: str
     data: Any
+    # Kept so that finding a problem's line does not read the file a second time.
+    root: Node | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_yaml(self) -> bool:
@@ -65,7 +70,7 @@ class Document:
 
     @functools.cached_property
     def _lines(self) -> yamlfile.LineFinder:
-        return yamlfile.LineFinder(self.text)
+        return yamlfile.LineFinder(self.text, self.root)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """Return the line where the value at `path` is written, for YAML files."""
@@ -80,8 +85,10 @@ def is_json(path: Path) -> bool:
 def read_document(path: Path) -> Document:
     """Read a YAML or JSON file, or raise UnreadableFileError saying plainly why not."""
     text = read_text(path)
-    data = _parse_json(path, text) if is_json(path) else _parse_yaml(path, text)
-    return Document(path=path, text=text, data=data)
+    if is_json(path):
+        return Document(path=path, text=text, data=_parse_json(path, text))
+    root = _compose_yaml(path, text)
+    return Document(path=path, text=text, data=_plain_yaml(path, root), root=root)
 
 
 def read_text(path: Path) -> str:
@@ -133,30 +140,33 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _parse_yaml(path: Path, text: str) -> Any:
+def _compose_yaml(path: Path, text: str) -> Node | None:
     try:
-        return yamlfile.load(text)
+        return yamlfile.compose(text)
     except yaml.MarkedYAMLError as error:
         problem = _yaml_problem(error)
     except yaml.reader.ReaderError as error:
         problem = _unacceptable_character(text, error)
     except yaml.YAMLError as error:
         problem = Problem(f"not valid YAML: {str(error).splitlines()[0]}")
-    except RecursionError:
-        problem = Problem("the data is nested far too deeply to be a response")
     raise UnreadableFileError(path, problem)
+
+
+def _plain_yaml(path: Path, root: Node | None) -> Any:
+    try:
+        return yamlfile.plain_data(root)
+    except yaml.MarkedYAMLError as error:
+        raise UnreadableFileError(path, _yaml_problem(error)) from None
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else None
     what = error.problem or error.context or "unreadable"
-    if isinstance(error, yamlfile.DuplicateKeyError | yamlfile.AliasError | yamlfile.TagError):
+    if isinstance(error, yamlfile.RefusedError):
         return Problem(what, line=line)
     if isinstance(error, yaml.composer.ComposerError) and "another document" in str(error):
         return Problem("the file holds more than one YAML document (---); keep one", line=line)
-    if "unhashable key" in what:
-        return Problem("a key must be a plain word, not a list or a set of keys", line=line)
     return Problem(f"not valid YAML: {what}", line=line)
 
 
@@ -198,7 +208,7 @@ def _parse_json(path: Path, text: str) -> Any:
     except RecursionError:
         problem = Problem("the data is nested far too deeply to be a response")
     else:
-        if not _has_lone_surrogate(data):
+        if not _SURROGATE_ESCAPE.search(text) or not _has_lone_surrogate(data):
             return data
         problem = Problem(
             "the file holds a \\u escape for half a character (a lone surrogate); remove it"

@@ -10,11 +10,12 @@ read back the same with any YAML tool.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import Any, ClassVar
+from collections import deque
+from collections.abc import Sequence
+from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import ConstructorError
 
 # libyaml's parser is about ten times faster than PyYAML's own; every PyPI wheel includes it.
 # It also stops at 1,000 levels of nesting, which keeps a deeply nested file from exhausting
@@ -25,57 +26,56 @@ from yaml.resolver import BaseResolver
 
 _STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
 
+# The only tags a response's nodes may have, one for each kind of node. Any other tag (!!int,
+# !!timestamp, !!merge, !!python/...) would build a value of another kind, or run code.
+_PLAIN_TAGS: dict[type[Node], str] = {
+    ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+_KIND_NAMES: dict[type[Node], str] = {
+    ScalarNode: "text",
+    SequenceNode: "a list",
+    MappingNode: "a mapping",
+}
 
-class DuplicateKeyError(ConstructorError):
+
+class RefusedError(ConstructorError):
+    """Something YAML allows but a response file may not use; its message is for people."""
+
+
+class DuplicateKeyError(RefusedError):
     """A key given twice in one mapping, which would silently drop the first value."""
 
 
-class AliasError(ConstructorError):
+class AliasError(RefusedError):
     """An alias (`*name`): never needed in a response, and the way to a billion-laughs bomb."""
 
 
-class TagError(ConstructorError):
+class TagError(RefusedError):
     """An explicit tag such as `!!int` or `!!python/object`: a response holds only text."""
 
 
-class TextLoader(CParser, SafeConstructor, BaseResolver):
-    """A safe loader that builds only text, lists and mappings, refusing duplicates and aliases."""
+class KeyKindError(RefusedError):
+    """A key that is a list or a mapping rather than a word."""
 
-    # Only these three: any other tag (!!int, !!timestamp, !!binary, !!python/...) would build
-    # a value of another kind, or fail inside Python with an error that is not a YAML error.
-    yaml_constructors: ClassVar[dict[str | None, Any]] = {
-        _STANDARD_TAG_PREFIX + "str": SafeConstructor.construct_yaml_str,
-        _STANDARD_TAG_PREFIX + "seq": SafeConstructor.construct_yaml_seq,
-        _STANDARD_TAG_PREFIX + "map": SafeConstructor.construct_yaml_map,
-    }
 
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        SafeConstructor.__init__(self)
-        BaseResolver.__init__(self)
+class TextLoader(CParser):
+    """Reads a document's structure with libyaml, every node tagged as plain text, list or map.
 
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        # A node met a second time was reached through an alias.
-        if node in self.constructed_objects:
-            raise AliasError(
-                None,
-                None,
-                "anchors and aliases (&name, *name) are not allowed here",
-                node.start_mark,
-            )
-        if node.tag not in self.yaml_constructors:
-            raise TagError(
-                None,
-                None,
-                f"the tag {short_tag(node.tag)} is not allowed here; "
-                "a response holds only plain text and lists",
-                node.start_mark,
-            )
-        return super().construct_object(node, deep)
+    No implicit types are looked for, so a node's tag is the default for its kind, found
+    without PyYAML's resolver; libyaml's composer asks for it at every node.
+    """
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        _refuse_duplicate_keys(node)
-        return super().construct_mapping(node, deep)
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        """Return the tag of an untagged node: always the plain one for its kind."""
+        return _PLAIN_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Do nothing: there are no path resolvers to follow."""
+
+    def ascend_resolver(self) -> None:
+        """Do nothing: there are no path resolvers to follow."""
 
 
 def short_tag(tag: str) -> str:
@@ -90,39 +90,127 @@ def _shortened(text: str, most: int = 40) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
-def _refuse_duplicate_keys(node: MappingNode) -> None:
-    first_lines: dict[str, int] = {}
-    for key_node, _ in node.value:
-        if not isinstance(key_node, ScalarNode):
-            continue
-        line = key_node.start_mark.line + 1
-        if key_node.value in first_lines:
-            raise DuplicateKeyError(
-                None,
-                None,
-                f"'{_shortened(key_node.value)}' is given twice (first on line "
-                f"{first_lines[key_node.value]}); keep one",
-                key_node.start_mark,
-            )
-        first_lines[key_node.value] = line
-
-
 def load(text: str) -> Any:
     """Read one YAML document as plain data; raise yaml.YAMLError for anything unreadable."""
+    return plain_data(compose(text))
+
+
+def compose(text: str) -> Node | None:
+    """Read one YAML document's structure: nodes that know their lines, no data built yet."""
     loader = TextLoader(text)
     try:
-        return loader.get_single_data()
+        root: Node | None = loader.get_single_node()
     finally:
         loader.dispose()
+    return root
+
+
+def plain_data(root: Node | None) -> Any:
+    """Build text, lists and dicts from a document's nodes; raise RefusedError for the rest.
+
+    Nodes are built level by level, each level in the order it is written, so the first
+    alias is caught where it is used, before the nodes it repeats are walked; and the depth
+    of nesting costs no Python stack.
+    """
+    if root is None:
+        return None
+    met: set[int] = set()
+    _meet(root, met)
+    data = _empty(root)
+
+    pending: deque[tuple[Node, Any]] = deque([(root, data)])
+    while pending:
+        node, value = pending.popleft()
+        if isinstance(node, MappingNode):
+            _fill_mapping(node, value, met, pending)
+        elif isinstance(node, SequenceNode):
+            _fill_list(node, value, met, pending)
+    return data
+
+
+def _empty(node: Node) -> Any:
+    """The value a node stands for: its text, or a list or dict to be filled later."""
+    if isinstance(node, ScalarNode):
+        return node.value
+    return {} if isinstance(node, MappingNode) else []
+
+
+def _fill_list(
+    node: SequenceNode, items: list[Any], met: set[int], pending: deque[tuple[Node, Any]]
+) -> None:
+    for child in node.value:
+        _meet(child, met)
+        item = _empty(child)
+        items.append(item)
+        if not isinstance(child, ScalarNode):
+            pending.append((child, item))
+
+
+def _fill_mapping(
+    node: MappingNode, mapping: dict[str, Any], met: set[int], pending: deque[tuple[Node, Any]]
+) -> None:
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise KeyKindError(
+                None,
+                None,
+                "a key must be a plain word, not a list or a set of keys",
+                key_node.start_mark,
+            )
+        if key_node.value in mapping:
+            raise _duplicate_key(node, key_node)
+        _meet(key_node, met)
+        _meet(value_node, met)
+
+        value = _empty(value_node)
+        mapping[key_node.value] = value
+        if not isinstance(value_node, ScalarNode):
+            pending.append((value_node, value))
+
+
+def _meet(node: Node, met: set[int]) -> None:
+    """Refuse a node met before (reached again through an alias) or tagged as anything else."""
+    if id(node) in met:
+        raise AliasError(
+            None,
+            None,
+            "anchors and aliases (&name, *name) are not allowed here",
+            node.start_mark,
+        )
+    met.add(id(node))
+
+    if node.tag != _PLAIN_TAGS[type(node)]:
+        raise TagError(None, None, _tag_refusal(node), node.start_mark)
+
+
+def _tag_refusal(node: Node) -> str:
+    tag = _shortened(short_tag(node.tag))
+    if node.tag in _PLAIN_TAGS.values():
+        return f"the tag {tag} cannot be given to {_KIND_NAMES[type(node)]}; remove it"
+    return f"the tag {tag} is not allowed here; a response holds only plain text and lists"
+
+
+def _duplicate_key(node: MappingNode, second: ScalarNode) -> DuplicateKeyError:
+    first = next(
+        key for key, _ in node.value if isinstance(key, ScalarNode) and key.value == second.value
+    )
+    return DuplicateKeyError(
+        None,
+        None,
+        f"'{_shortened(second.value)}' is given twice (first on line "
+        f"{first.start_mark.line + 1}); keep one",
+        second.start_mark,
+    )
 
 
 class LineFinder:
     """Finds the line where a value is written, reading the file's structure only once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None = None) -> None:
         self.text = text
-        self._root: Node | None = None
-        self._composed = False
+        self._root = root
+        # The nodes kept from reading the file spare reading it a second time.
+        self._composed = root is not None
         # Each mapping's keys, indexed on first use: a file with thousands of unknown keys
         # asks for thousands of lines.
         self._keys: dict[int, dict[str, Node]] = {}
@@ -143,13 +231,10 @@ class LineFinder:
     def _compose(self) -> Node | None:
         if not self._composed:
             self._composed = True
-            loader = TextLoader(self.text)
             try:
-                self._root = loader.get_single_node()
+                self._root = compose(self.text)
             except yaml.YAMLError:
                 self._root = None
-            finally:
-                loader.dispose()
         return self._root
 
     def _child(self, node: Node, step: str | int) -> Node | None:
