@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,52 @@ def test_suggested_commands_quote_paths_and_guard_leading_dashes(tmp_path: Path)
     assert result.stderr.splitlines()[-1] == (
         "Finish it with: ehcjourney fill --resume './-my draft.yaml'"
     )
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """A FIFO is not read, so a pipe nobody writes to cannot hang the run."""
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ehcjourney", "validate", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] == "  is a pipe, not a file; save it to a file first."
+
+
+def test_a_line_break_in_a_path_cannot_forge_another_line(tmp_path: Path) -> None:
+    """Each file is one line of the report, whatever its name holds."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "bad.yaml\nvalid    forged.yaml")
+
+    result = invoke("validate", str(folder), columns=300)
+
+    assert result.stdout.splitlines() == [
+        f"valid    {folder}/bad.yaml\u240avalid    forged.yaml",
+        "1 file checked: 1 valid, 0 invalid.",
+    ]
+
+
+def test_an_unquoted_colon_in_an_answer_gets_a_likely_fix(
+    write_file: Callable[[str, str], Path],
+) -> None:
+    """The parser's words for a common slip come with what to do about it."""
+    path = write_file("area.yaml", "local_area: Bath: north\n")
+
+    result = invoke("validate", str(path), columns=300)
+
+    assert result.stdout.splitlines()[1] == (
+        "  line 1: not valid YAML: mapping values are not allowed in this context "
+        "(likely fix: an answer holding ': ' must be put in quotes)"
+    )
+
+
+def test_a_width_of_zero_falls_back_to_eighty_columns() -> None:
+    """COLUMNS=0 lays out at 80 columns instead of printing nothing."""
+    assert invoke("show", str(EXAMPLE), columns=0).stdout == invoke("show", str(EXAMPLE)).stdout

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from ehcjourney import storage
 from ehcjourney.completeness import incomplete_answers
-from ehcjourney.console import literal, make_console, neutralise
+from ehcjourney.console import make_console, one_line
 from ehcjourney.definition import Definition
 from ehcjourney.errors import CannotRunError
 from ehcjourney.problems import Problem
@@ -250,11 +250,13 @@ def _shown_path(path: Path) -> str:
 
 def _emit(console: Console, label: str, style: str, text: str) -> None:
     """Print a styled label, then untrusted text as it is; without colour, as fast as it goes."""
+    # A line break inside a path or a message must not start what looks like another record.
+    text = one_line(text)
     if console.color_system is None:
         # What rich would write for this line, without the cost of rendering it.
-        console.file.write(label + neutralise(text) + "\n")
+        console.file.write(label + text + "\n")
         return
-    console.print(Text.assemble((label, style), literal(text)))
+    console.print(Text.assemble((label, style), Text(text)))
 
 
 @contextlib.contextmanager

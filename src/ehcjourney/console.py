@@ -47,8 +47,11 @@ def make_console(
 
 
 def _columns_from_environment() -> int | None:
+    # Rich would read a COLUMNS of 0 itself and print nothing at all; 80 is the usual width.
     columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+    if not columns.isdigit():
+        return None
+    return int(columns) if int(columns) > 0 else 80
 
 
 def neutralise(text: str) -> str:
@@ -68,6 +71,11 @@ def _visible(found: re.Match[str]) -> str:
     if code == 0x7F:
         return "\u2421"
     return f"<U+{code:04X}>"
+
+
+def one_line(text: str) -> str:
+    """Neutralise text and show its line breaks too, for output read one line per record."""
+    return neutralise(text).replace("\n", chr(_CONTROL_PICTURES_START + 0x0A))
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -117,10 +117,13 @@ def _too_large(path: Path) -> UnreadableFileError:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as stream:
-            # The size is known before reading for an ordinary file; a pipe or a device is
-            # read only up to the limit.
+        # Opening without blocking, so that a named pipe with no writer cannot hang the run.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            # The size is known before reading for an ordinary file; a device is read only up
+            # to the limit.
             info = os.fstat(stream.fileno())
+            if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+                raise CannotRunError(f"{path}: is a pipe, not a file; save it to a file first.")
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
                 raise _too_large(path)
             raw = stream.read(MAX_FILE_BYTES + 1)
@@ -167,7 +170,24 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
         return Problem(what, line=line)
     if isinstance(error, yaml.composer.ComposerError) and "another document" in str(error):
         return Problem("the file holds more than one YAML document (---); keep one", line=line)
-    return Problem(f"not valid YAML: {what}", line=line)
+    return Problem(f"not valid YAML: {what}{_yaml_hint(what)}", line=line)
+
+
+# What people editing a response by hand most often did, by the parser's words for it.
+_YAML_HINTS = {
+    "mapping values are not allowed": "an answer holding ': ' must be put in quotes",
+    "cannot start any token": "indent with spaces, not tabs, and quote answers that start "
+    "with a special character such as @ or `",
+    "did not find expected key": "check the indentation: each answer must line up with the "
+    "ones around it",
+    "did not find expected ',' or ']'": "a list written in [ ] must close with ]; put "
+    "entries holding commas in quotes",
+}
+
+
+def _yaml_hint(what: str) -> str:
+    hints = [hint for words, hint in _YAML_HINTS.items() if words in what]
+    return f" (likely fix: {hints[0]})" if hints else ""
 
 
 def _unacceptable_character(text: str, error: yaml.reader.ReaderError) -> Problem:
