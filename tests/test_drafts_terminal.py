@@ -284,12 +284,20 @@ def test_closed_terminal_keeps_the_draft_and_no_temporary_file(
     }
 
 
-def test_ctrl_c_part_way_through_a_table_keeps_its_entries(tmp_path: Path) -> None:
-    """Ctrl-C at entry #2 keeps entry #1 in the draft, and --resume keeps it in the response."""
+@pytest.mark.parametrize(
+    "given",
+    [["Joint panel"], ["Joint panel", "Shared dashboard"]],
+    ids=["at-entry-2", "at-entry-3"],
+)
+def test_ctrl_c_part_way_through_a_table_keeps_its_entries(
+    tmp_path: Path, given: list[str]
+) -> None:
+    """Ctrl-C at a later entry keeps the entries before it in the draft and through --resume."""
     activities = STEPS[5]
+    typed = [(f"#{number}", f"{entry}\r") for number, entry in enumerate(given, start=1)]
     first = Terminal("fill", "--output", "out.yaml", cwd=tmp_path)
-    play(first, [*script_of(STEPS[:5]), (activities.marker, ""), ("#1", "Joint panel\r")])
-    first.expect("#2")
+    play(first, [*script_of(STEPS[:5]), (activities.marker, ""), *typed])
+    first.expect(f"#{len(given) + 1}")
     first.press(Key.CTRL_C)
     stopped_status = first.finish()
 
@@ -303,7 +311,7 @@ def test_ctrl_c_part_way_through_a_table_keeps_its_entries(tmp_path: Path) -> No
         "questionnaire": "ehc-partnership-journey",
         "questionnaire_version": 1,
         **answers_of(STEPS[:5]),
-        "top_three": {"activities": ["Joint panel"]},
+        "top_three": {"activities": given},
     }
 
     second = Terminal("fill", "--resume", DRAFT, "--output", "out.yaml", cwd=tmp_path)
@@ -314,7 +322,7 @@ def test_ctrl_c_part_way_through_a_table_keeps_its_entries(tmp_path: Path) -> No
     assert activities.marker not in second.screen_text()
     saved = read_yaml(tmp_path / "out.yaml")
     assert saved["top_three"] == {
-        "activities": ["Joint panel"],
+        "activities": given,
         "strengths": ["Parent carer forum"],
         "development_areas": ["Shared outcomes", "Local offer"],
     }

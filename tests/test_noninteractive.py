@@ -104,3 +104,16 @@ def test_a_draft_in_the_way_stops_before_reading_any_line(tmp_path: Path) -> Non
     assert draft.read_text(encoding="utf-8") == (
         "draft: true\nquestionnaire: ehc-partnership-journey\nlocal_area: Kept\n"
     )
+
+
+def test_endless_input_without_line_ends_stops_at_the_line_limit(tmp_path: Path) -> None:
+    """`fill < /dev/zero` stops with status 1 at its first line, instead of reading forever."""
+    with Path("/dev/zero").open("rb") as zeros:
+        status, stderr = finish(fill(tmp_path, "--output", "out.yaml", stdin=zeros))
+
+    assert status == 1
+    assert stderr.endswith(
+        "Error: Line 1 of the input is longer than 100 KB, more than any answer needs; the input "
+        "was not read further. No answer had been given yet, so there is nothing to keep.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ehcjourney.errors import InputEndedError
-from ehcjourney.plain import PlainPrompter
+from ehcjourney.plain import LINE_LIMIT, PlainPrompter
 from ehcjourney.questions import (
     Choice,
     ChoiceQuestion,
@@ -424,6 +424,35 @@ def test_input_that_is_not_utf8_names_its_line() -> None:
         ask.ask(rating(), None)
 
     assert stopped.value.message == "Line 2 of the input is not UTF-8 text."
+
+
+@pytest.mark.parametrize("as_bytes", [True, False], ids=["byte-stream", "text-stream"])
+def test_a_line_longer_than_any_answer_ends_the_input(as_bytes: bool) -> None:
+    """A line past the limit (like `< /dev/zero`) ends the input naming its line, unread."""
+    endless = "Exampleshire\n" + "\0" * (LINE_LIMIT * 3)
+    source: io.TextIOBase = (
+        io.TextIOWrapper(io.BytesIO(endless.encode()), encoding="utf-8")
+        if as_bytes
+        else io.StringIO(endless)
+    )
+    ask = PlainPrompter(source, io.StringIO())
+    ask.ask(text_question(required=True), None)
+
+    with pytest.raises(InputEndedError) as stopped:
+        ask.ask(text_question(required=True), None)
+
+    assert stopped.value.message == (
+        "Line 2 of the input is longer than 100 KB, more than any answer needs; "
+        "the input was not read further."
+    )
+
+
+def test_a_long_line_within_the_limit_is_an_answer() -> None:
+    """A line just within the limit, its end of line included, is taken as the answer."""
+    answer = "a" * (LINE_LIMIT - 1)
+    ask, _ = prompter(answer + "\n")
+
+    assert ask.ask(text_question(required=True), None) == answer
 
 
 def test_input_that_is_not_utf8_mid_list_hands_back_the_entries() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from ehcjourney.console import make_console
 from ehcjourney.prompting import TerminalPrompter
@@ -524,3 +525,63 @@ def test_ctrl_c_in_multi_line_text_with_nothing_new_just_stops(
         run(keys, lambda ask: ask.ask(rationale(), default))
 
     assert type(stopped.value) is KeyboardInterrupt
+
+
+def long_menu(count: int) -> ChoiceQuestion:
+    """An optional question with `count` choices, numbered in their labels, and Skip after."""
+    return ChoiceQuestion(
+        ("respondent", "role"),
+        "Your role (optional)",
+        "Your role",
+        "Before you start",
+        None,
+        choices=tuple(Choice(f"role_{n}", f"Role {n}") for n in range(1, count + 1)),
+        required=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "keys", "expected"),
+    [
+        (11, "9" + ENTER, "role_9"),
+        (11, "9" + DOWN + DOWN + ENTER, "role_11"),
+        (11, UP + ENTER, None),
+        (40, "9" + ENTER, "role_1"),
+        (40, UP + UP + ENTER, "role_40"),
+    ],
+    ids=[
+        "ten-or-more-number-key-9",
+        "ten-or-more-arrows-past-9",
+        "ten-or-more-skip-last",
+        "over-36-numbers-do-nothing",
+        "over-36-arrows-reach-the-end",
+    ],
+)
+def test_long_menus_are_answered_by_arrows_past_nine(
+    count: int, keys: str, expected: str | None
+) -> None:
+    """A menu of ten or more choices opens; choices past 9 are reached with the arrow keys."""
+    assert run(keys, lambda ask: ask.ask(long_menu(count), None)).result == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "instruction"),
+    [
+        (5, "(arrow keys or 1 to 6, then Enter)"),
+        (11, "(arrow keys, or 1 to 9 for the first 9; then Enter)"),
+        (40, "(arrow keys, then Enter)"),
+    ],
+    ids=["up-to-nine", "ten-to-36", "over-36"],
+)
+def test_long_menus_say_which_keys_work(count: int, instruction: str) -> None:
+    """The menu's instruction names the number keys only as far as they reach."""
+    shown = io.StringIO()
+    with create_pipe_input() as keyboard:
+        keyboard.send_text(ENTER)
+        keyboard.close()
+        prompter = TerminalPrompter(
+            make_console(width=WIDTH), input=keyboard, output=PlainTextOutput(shown)
+        )
+        prompter.ask(long_menu(count), None)
+
+    assert instruction in shown.getvalue()

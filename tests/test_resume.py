@@ -15,6 +15,7 @@ from ehcjourney.errors import (
     CannotRunError,
     FormStoppedError,
     InputEndedError,
+    InternalError,
     ResponseFileError,
     WriteError,
 )
@@ -265,7 +266,7 @@ def test_a_draft_found_without_a_terminal_is_never_replaced(
             FormStoppedError,
             "The terminal was closed.",
         ),
-        (RuntimeError("it broke"), FormStoppedError, "Something went wrong: it broke."),
+        (RuntimeError("it broke"), InternalError, "Something went wrong: it broke."),
         (EOFError(), InputEndedError, "The input ended before the form was saved."),
         (
             InputEndedError("Line 3 of the input is not UTF-8 text."),

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from ehcjourney import storage
 from ehcjourney.answers import Answers
 from ehcjourney.definition import Definition
 from ehcjourney.drafts import Draft
@@ -422,11 +423,15 @@ def test_without_output_saves_under_area_and_date(
         ("Ynys Môn", "ynys-mon-2026-12-03.yaml"),
         ("!!!", "response-2026-12-03.yaml"),
         (None, "response-2026-12-03.yaml"),
+        (
+            "Exampleshire " * 25,
+            "exampleshire-exampleshire-exampleshire-exampleshire-examples-2026-12-03.yaml",
+        ),
     ],
-    ids=["plain", "spaces-and-ampersand", "accented", "nothing-left", "no-area"],
+    ids=["plain", "spaces-and-ampersand", "accented", "nothing-left", "no-area", "very-long"],
 )
 def test_default_output(definition: Definition, area: str | None, expected: str) -> None:
-    """The default file name is the local area as a slug, then the date."""
+    """The default file name is the local area as a slug of at most 60 letters, then the date."""
     answers = Answers(definition, {"local_area": area} if area else None)
 
     assert default_output(answers, datetime.date(2026, 12, 3)) == Path(expected)
@@ -472,3 +477,57 @@ def test_a_part_answer_is_kept_in_the_draft_before_stopping(
 
     assert stopped.value is stopped_by
     assert read_yaml(tmp_path / "out.draft.yaml")["top_three"] == {"activities": ["Joint panel"]}
+
+
+def test_saving_over_the_draft_is_refused(definition: Definition, tmp_path: Path) -> None:
+    """A response named as the draft is refused, so it is not deleted with the draft."""
+    draft = tmp_path / "out.draft.yaml"
+    kept = tmp_path / "kept.yaml"
+    script = [*whole_form(), ReviewAction.SAVE, str(kept)]
+    session, prompter = start(definition, tmp_path, script, output=tmp_path / "." / draft.name)
+
+    saved = session.run(skip_answered=False)
+
+    assert saved == kept
+    assert prompter.said == [
+        f"{tmp_path / '.' / draft.name} is the draft that keeps your answers; name another."
+    ]
+    assert prompter.paths_asked == [f"exampleshire-{TODAY.isoformat()}.yaml"]
+    assert read_yaml(kept) == whole_document()
+    assert not draft.exists()
+
+
+def test_another_name_that_is_the_draft_is_refused(definition: Definition, tmp_path: Path) -> None:
+    """Answering "Save to which file?" with the draft's name asks again; the answers are saved."""
+    (tmp_path / "out.yaml").write_text("earlier\n", encoding="utf-8")
+    draft = tmp_path / "out.draft.yaml"
+    kept = tmp_path / "kept.yaml"
+    script = [*whole_form(), ReviewAction.SAVE, False, str(draft), str(kept)]
+    session, prompter = start(definition, tmp_path, script)
+
+    saved = session.run(skip_answered=False)
+
+    assert saved == kept
+    assert prompter.said == [f"{draft} is the draft that keeps your answers; name another."]
+    assert read_yaml(kept) == whole_document()
+    assert not draft.exists()
+
+
+def test_an_answer_too_long_to_read_back_is_asked_again(
+    definition: Definition, tmp_path: Path
+) -> None:
+    """An answer that would make the files too large for show or --resume is refused, re-asked."""
+    too_long = "word " * (storage.MAX_FILE_BYTES // 5)
+    form = whole_form()
+    form[4:5] = [too_long, "Short enough."]
+    session, prompter = start(definition, tmp_path, [*form, ReviewAction.SAVE])
+
+    saved = session.run(skip_answered=False)
+
+    assert prompter.said == [
+        "That answer is too long: with it, your answers would take more than 250 KB "
+        "(about 250,000 letters), the most a response file can hold. Shorten it and answer again."
+    ]
+    assert [path for path, _ in prompter.asked[4:6]] == [("journey", "rationale")] * 2
+    assert saved is not None
+    assert read_yaml(saved)["journey"]["rationale"] == "Short enough."

@@ -62,6 +62,10 @@ class Answers:
             return isinstance(value, list) and any(isinstance(v, str) and v for v in value)
         return isinstance(value, str) and bool(value.strip())
 
+    def is_empty(self) -> bool:
+        """Whether no answer at all is held, only what form it is for."""
+        return set(self.document) <= {"questionnaire", "questionnaire_version"}
+
     def as_draft(self) -> dict[str, Any]:
         """Return the answers as a draft document, marked so it is never taken for a response."""
         return {DRAFT_KEY: True, **self.document}

@@ -6,6 +6,7 @@ Also reading a draft, or an earlier response, back as the answers to start from.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,11 @@ from ehcjourney.definition import Definition
 from ehcjourney.errors import CannotRunError, ResponseFileError, WriteError
 from ehcjourney.questions import ChoiceQuestion, ListQuestion, Question, build_questions
 from ehcjourney.validation import DRAFT_KEY
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 DRAFT_SUFFIX = ".draft.yaml"
 DEFAULT_DRAFT = Path("ehcjourney" + DRAFT_SUFFIX)
@@ -89,6 +95,66 @@ class Draft:
     def exists(self) -> bool:
         """Whether a draft is on disk."""
         return self.path.is_file()
+
+
+def lock_path_for(draft: Path) -> Path:
+    """Return the hidden lock file beside a draft: `.out.draft.yaml.lock`."""
+    return draft.with_name(f".{draft.name}.lock")
+
+
+@contextlib.contextmanager
+def held_alone(draft: Path) -> Iterator[None]:
+    """Within the block, no other `fill` can use this draft; a second one is refused."""
+    if fcntl is None:
+        # Shortcoming: without fcntl (Windows), two fills of one draft are not kept apart.
+        yield
+        return
+
+    lock = lock_path_for(draft)
+    descriptor = _take_lock(lock, draft)
+    if descriptor is None:
+        yield
+        return
+    try:
+        yield
+    finally:
+        # Removed while still locked: a run that opened it just before finds it gone.
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        os.close(descriptor)
+
+
+def _take_lock(lock: Path, draft: Path) -> int | None:
+    """Lock the lock file, making sure it is still the one in the folder once locked."""
+    assert fcntl is not None
+    while True:
+        try:
+            descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            # Shortcoming: where no lock file can be made (a read-only folder, whose draft
+            # moves elsewhere), two fills of one draft are not kept apart.
+            return None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(descriptor)
+            raise CannotRunError(
+                f"Another ehcjourney fill is already using the draft {draft}.",
+                hint="Finish or stop that one first, then run this again.",
+            ) from None
+        # The run before may have removed the file between our opening and locking it.
+        if _same_file(descriptor, lock):
+            return descriptor
+        os.close(descriptor)
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(descriptor)
+    return (found.st_dev, found.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _save_elsewhere(path: Path, text: str) -> Path | None:

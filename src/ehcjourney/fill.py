@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shlex
@@ -14,12 +15,13 @@ from ehcjourney import storage
 from ehcjourney.answers import Answers
 from ehcjourney.console import accessible_requested, make_console, use_plain_output
 from ehcjourney.definition import Definition
-from ehcjourney.drafts import Draft, draft_path_for, output_for_draft, read_answers
+from ehcjourney.drafts import Draft, draft_path_for, held_alone, output_for_draft, read_answers
 from ehcjourney.errors import (
     CannotRunError,
     EhcJourneyError,
     FormStoppedError,
     InputEndedError,
+    InternalError,
     WriteError,
 )
 from ehcjourney.session import Prompter, Session
@@ -52,13 +54,23 @@ def wants_plain(flag: bool) -> bool:
 def run_fill(definition: Definition, options: FillOptions) -> Path | None:
     """Fill in the form; return the saved response's path, or None when it was abandoned."""
     output = _output_for(options)
+    draft_path = options.resume or draft_path_for(output)
+    with held_alone(draft_path):
+        return _fill_alone(definition, options, output, draft_path)
+
+
+def _fill_alone(
+    definition: Definition, options: FillOptions, output: Path | None, draft_path: Path
+) -> Path | None:
+    """Fill in the form, with the draft kept from any other `fill`."""
     prompter = _make_prompter(options.plain)
-    draft = Draft(options.resume or draft_path_for(output), notify=prompter.say)
+    draft = Draft(draft_path, notify=prompter.say)
     ending = _Ending(draft, options, output)
 
     with stopping_on_signals(ending.last_words):
         try:
             answers, resuming = _starting_answers(definition, options, ending, prompter)
+            ending.answers = answers
             session = Session(definition, prompter, answers, draft, output)
             return session.run(skip_answered=resuming)
         except (Exception, KeyboardInterrupt) as error:
@@ -74,7 +86,17 @@ def _output_for(options: FillOptions) -> Path | None:
         raise CannotRunError(f"{output}: name a file ending in .yaml, .yml or .json.")
     if output is None and options.resume is not None:
         return output_for_draft(options.resume)
+    if output is not None and options.resume is not None and _same(output, options.resume):
+        # Saved over the draft, the response would be deleted with it just after.
+        raise CannotRunError(
+            f"{output}: is the draft being resumed; the response needs a file of its own.",
+            hint="Name another file with --output.",
+        )
     return output
+
+
+def _same(first: Path, second: Path) -> bool:
+    return first.resolve() == second.resolve()
 
 
 def _make_prompter(plain: bool) -> Prompter:
@@ -152,16 +174,18 @@ def _answers_from(
     return Answers(definition, document)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Ending:
     """How to tell the person where their answers are when fill ends before saving."""
 
     draft: Draft
     options: FillOptions
     output: Path | None
+    answers: Answers | None = None  # once known: the answers the form started from and since
 
     def error_for(self, error: BaseException) -> EhcJourneyError:
         """Return the error to end with, whatever stopped the form."""
+        self.restore_draft()
         if isinstance(error, StopSignalError):
             return self.stopped(error.reason)
         if isinstance(error, KeyboardInterrupt):
@@ -178,7 +202,20 @@ class _Ending:
             return self.stopped(error.message, WriteError, kept="Your earlier answers")
         if isinstance(error, EhcJourneyError):
             return error
-        return self.stopped(f"Something went wrong: {str(error) or type(error).__name__}.")
+        reason = f"Something went wrong: {str(error) or type(error).__name__}."
+        return self.stopped(reason, InternalError)
+
+    def restore_draft(self) -> None:
+        """Write the draft again if it vanished (deleted by hand, say) while answers were given."""
+        answers = self.answers
+        if answers is None or answers.is_empty() or self.draft.exists():
+            return
+        with contextlib.suppress(WriteError):
+            self.draft.save(answers)
+
+    def any_answer(self) -> bool:
+        """Whether there is any answer, given now or carried over, that a draft would keep."""
+        return self.answers is not None and not self.answers.is_empty()
 
     def last_words(self, reason: str) -> str:
         """Return what to print if the process must end at once: where the answers are."""
@@ -192,8 +229,11 @@ class _Ending:
         kept: str = "Your answers so far",
     ) -> EhcJourneyError:
         """Return an error saying why the form stopped and where its answers are kept."""
-        if not self.draft.exists():
+        if not self.any_answer():
             return error(f"{reason} No answer had been given yet, so there is nothing to keep.")
+        if not self.draft.exists():
+            lost = f"The draft {self.draft.path} could not be written again; the answers are lost."
+            return error(f"{reason} {lost}")
         return error(
             f"{reason} {kept} are saved in {self.draft.path}.",
             hint="To carry on where you left off, run: " + self.resume_command(),

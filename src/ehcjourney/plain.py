@@ -6,7 +6,7 @@ nothing redrawn. Input is read line by line, so a whole form can be fed from a f
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any, AnyStr, TextIO
 
 from ehcjourney.console import neutralise
 from ehcjourney.errors import InputEndedError
@@ -27,6 +27,7 @@ REVIEW_OPTIONS = [
     ("Quit without saving", ReviewAction.QUIT),
 ]
 FINISH_LINES = "press Enter on an empty line to finish"
+LINE_LIMIT = 100_000  # the longest line read, far above any answer, so endless input ends
 INDENT = "   "
 
 
@@ -65,10 +66,10 @@ class PlainPrompter:
         # text layer above it, which would hold lines read ahead.
         buffer = getattr(self.input, "buffer", None)
         if buffer is None:
-            return self.input.readline()
+            return self.within_limit(self.input.readline(LINE_LIMIT + 1))
 
         encoding = getattr(self.input, "encoding", None) or "utf-8"
-        data = buffer.readline()
+        data = self.within_limit(buffer.readline(LINE_LIMIT + 1))
         try:
             return str(data.decode(encoding))
         except UnicodeDecodeError:
@@ -76,6 +77,15 @@ class PlainPrompter:
             raise InputEndedError(
                 f"Line {number} of the input is not {encoding.upper()} text."
             ) from None
+
+    def within_limit(self, line: AnyStr) -> AnyStr:
+        """Return a line read, or end the input when it is longer than any answer could be."""
+        if len(line) <= LINE_LIMIT:
+            return line
+        raise InputEndedError(
+            f"Line {self.line_number + 1} of the input is longer than {LINE_LIMIT // 1000} KB, "
+            "more than any answer needs; the input was not read further."
+        )
 
     def retry(self, message: str) -> None:
         """Say why an answer was not taken; from a file, name the line that held it."""

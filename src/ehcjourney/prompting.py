@@ -38,6 +38,8 @@ REVIEW_CHOICES = [
 ]
 UNCHANGED_REVIEW = "Your answers are unchanged, as listed above."
 ROOM_TO_TYPE = 30  # columns left free after a text prompt's question, for the answer
+NUMBER_KEYS = 9  # choices 1 to 9 have a number key; later ones are reached with arrow keys
+MOST_SHORTCUTS = 36  # questionary refuses shortcuts on a longer menu
 LIST_ITEM = re.compile(r"^(\s+\d+\.\s)(.*)$")  # "  1. Title": a numbered line of the welcome
 
 
@@ -46,7 +48,16 @@ def _needs_text(answer: str) -> bool | str:
 
 
 def _menu_instruction(count: int) -> str:
-    return f"(arrow keys or 1 to {count}, then Enter)"
+    if count <= NUMBER_KEYS:
+        return f"(arrow keys or 1 to {count}, then Enter)"
+    if count <= MOST_SHORTCUTS:
+        return f"(arrow keys, or 1 to {NUMBER_KEYS} for the first {NUMBER_KEYS}; then Enter)"
+    return "(arrow keys, then Enter)"
+
+
+def _shortcut(number: int) -> str | bool:
+    """Return a choice's number key, or False past 9: "10" would be two keys."""
+    return str(number) if number <= NUMBER_KEYS else False
 
 
 class TerminalPrompter:
@@ -171,19 +182,18 @@ class TerminalPrompter:
     def ask_choice(self, question: ChoiceQuestion, default: Any) -> str | None:
         """Ask for one answer from a menu; None when an optional question is skipped."""
         self.explain_choice(question)
-        choices = [
-            questionary.Choice(choice.label, choice.id, shortcut_key=str(number))
-            for number, choice in enumerate(question.choices, start=1)
-        ]
+        labelled = [(choice.label, choice.id) for choice in question.choices]
         if not question.required:
-            choices.append(
-                questionary.Choice("Skip this question", SKIP, shortcut_key=str(len(choices) + 1))
-            )
+            labelled.append(("Skip this question", SKIP))
+        choices = [
+            questionary.Choice(label, value, shortcut_key=_shortcut(number))
+            for number, (label, value) in enumerate(labelled, start=1)
+        ]
         instruction = _menu_instruction(len(choices))
         chosen = questionary.select(
             self.short_prompt(question, len(instruction) + 4),
             choices=choices,
-            use_shortcuts=True,
+            use_shortcuts=len(choices) <= MOST_SHORTCUTS,
             use_arrow_keys=True,
             default=default if question.index_of(default) is not None else None,
             instruction=instruction,

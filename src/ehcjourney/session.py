@@ -26,6 +26,12 @@ from ehcjourney.questions import (
 )
 from ehcjourney.validation import check
 
+SLUG_LENGTH = 60  # the longest local area name used in a file name; the system allows 255 bytes
+TOO_LONG = (
+    "That answer is too long: with it, your answers would take more than "
+    f"{storage.MAX_FILE_BYTES // 1000} KB (about {storage.MAX_FILE_BYTES:,} letters), "
+    "the most a response file can hold. Shorten it and answer again."
+)
 QUIT_QUESTION = (
     "Quit without saving? Your answers and their draft will be deleted; "
     "to keep them for later, answer no and press Ctrl-C."
@@ -134,19 +140,38 @@ class Session:
 
     def ask_one(self, question: Question) -> None:
         """Ask one question, its current answer as the default, and keep the draft up to date."""
-        try:
-            answer = self.prompter.ask(question, self.answers.get(question.path))
-        except PartialAnswer as partial:
-            # Shortcoming: on resume, a part-answered question counts as answered and is not
-            # asked again; the draft has no place to say it was cut short (see drafts.py).
-            self.keep(question, partial.answer)
-            raise partial.stopped_by from None
-        self.keep(question, answer)
+        while True:
+            try:
+                answer = self.prompter.ask(question, self.answers.get(question.path))
+            except PartialAnswer as partial:
+                # Shortcoming: on resume, a part-answered question counts as answered and is
+                # not asked again; the draft has no place to say it was cut short (drafts.py).
+                self.keep(question, partial.answer)
+                raise partial.stopped_by from None
+            if self.keep(question, answer):
+                return
+            self.prompter.say(TOO_LONG)
 
-    def keep(self, question: Question, answer: Any) -> None:
-        """Record an answer and save the draft with it."""
+    def keep(self, question: Question, answer: Any) -> bool:
+        """Record an answer and save the draft with it; refuse one too long to be read back."""
+        earlier = self.answers.get(question.path)
         self.answers.set(question.path, answer)
+        if self.too_large():
+            self.answers.set(question.path, earlier)
+            return False
+
         self.draft.save(self.answers)
+        return True
+
+    def too_large(self) -> bool:
+        """Whether the draft or the response, in YAML or JSON, would pass the size limit."""
+        # Saved files must stay within what `show` and `--resume` agree to read.
+        documents = (self.answers.as_draft(), self.answers.as_response(datetime.date.today()))
+        return any(
+            len(storage.serialise(document, Path(name)).encode("utf-8")) > storage.MAX_FILE_BYTES
+            for document in documents
+            for name in ("size.yaml", "size.json")
+        )
 
     def review_until_done(self) -> Path | None:
         """Offer the review screen until the response is saved or the person quits."""
@@ -240,6 +265,12 @@ class Session:
         """Write the response without replacing a file unasked; on failure, ask for another."""
         overwrite = False
         while True:
+            if self.is_the_draft(target):
+                # Saved over the draft, the response would be deleted with it just after.
+                self.prompter.say(f"{target} is the draft that keeps your answers; name another.")
+                target = self.ask_for_path(default_output(self.answers, datetime.date.today()))
+                overwrite = False
+                continue
             try:
                 storage.write_text(target, storage.serialise(document, target), overwrite=overwrite)
             except FileExistsError:
@@ -253,6 +284,10 @@ class Session:
                 continue
             self.draft.remove()
             return target
+
+    def is_the_draft(self, target: Path) -> bool:
+        """Whether a file name is the draft's, however it is written."""
+        return target.resolve() == self.draft.path.resolve()
 
     def ask_for_path(self, target: Path) -> Path:
         """Ask for another file name until one ends in a known format."""
@@ -271,5 +306,5 @@ def _required(question: Question) -> bool:
 def default_output(answers: Answers, today: datetime.date) -> Path:
     """Name a response after its local area and date: exampleshire-2026-12-03.yaml."""
     area = answers.get(("local_area",))
-    name = slugify(area) if isinstance(area, str) else ""
+    name = slugify(area, max_length=SLUG_LENGTH) if isinstance(area, str) else ""
     return Path(f"{name or 'response'}-{today.isoformat()}.yaml")
