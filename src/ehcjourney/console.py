@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -29,14 +30,20 @@ def use_plain_output() -> None:
 
 
 def make_console(
-    *, stderr: bool = False, width: int | None = None, soft_wrap: bool = False
+    *,
+    stderr: bool = False,
+    file: TextIO | None = None,
+    width: int | None = None,
+    soft_wrap: bool = False,
 ) -> Console:
     """Make a console that never reads markup or emoji codes out of the text it prints.
 
-    Rich already honours NO_COLOR and TERM=dumb; COLUMNS sets the width when not a terminal.
+    It writes to `file` if given, else to stderr or stdout. Rich already honours NO_COLOR and
+    TERM=dumb; COLUMNS sets the width when not a terminal.
     """
     return Console(
         stderr=stderr,
+        file=file,
         width=width or _columns_from_environment(),
         highlight=False,
         markup=False,

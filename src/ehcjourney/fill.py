@@ -102,22 +102,24 @@ def _same(first: Path, second: Path) -> bool:
 def _make_prompter(plain: bool) -> Prompter:
     if plain:
         use_plain_output()  # the messages and errors around the questions are plain text too
-    console = make_console(stderr=True)
+    screen = _conversation_stream()
     if plain:
         from ehcjourney.plain import PlainPrompter
 
+        prompter = PlainPrompter(_standard_input(), screen)
         if not stdin_is_terminal():
-            console.print(
-                "Standard input is not a terminal, so questions are asked as plain "
-                "lines and answers read line by line."
+            prompter.say(
+                "Standard input is not a terminal, so questions are asked as plain lines and "
+                "answers read line by line."
             )
-        return PlainPrompter(_standard_input(), _standard_error())
+        return prompter
 
     from prompt_toolkit.output import create_output
 
     from ehcjourney.prompting import TerminalPrompter
 
-    return TerminalPrompter(console, output=create_output(stdout=sys.stderr))
+    console = make_console(file=screen)
+    return TerminalPrompter(console, output=create_output(stdout=screen))
 
 
 def _standard_input() -> TextIO:
@@ -125,8 +127,16 @@ def _standard_input() -> TextIO:
     return sys.stdin if sys.stdin is not None else io.StringIO()
 
 
-def _standard_error() -> TextIO:
-    return sys.stderr if sys.stderr is not None else io.StringIO()
+def _conversation_stream() -> TextIO:
+    """Where questions are written: stderr, unless only stdout reaches the person's screen.
+
+    With `fill 2> log` at a terminal, questions written to stderr would go into the log while
+    the person looks at a silent screen.
+    """
+    stderr = sys.stderr if sys.stderr is not None else io.StringIO()
+    if not stderr.isatty() and sys.stdout is not None and sys.stdout.isatty():
+        return sys.stdout
+    return stderr
 
 
 def _starting_answers(
