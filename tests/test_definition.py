@@ -197,7 +197,8 @@ def test_a_definition_that_is_not_yaml_names_its_line(write_file: WriteFile) -> 
     stopped = line_number(text, "title: [EHC") + 1
     assert raised.value.message == (
         f"The questionnaire definition {path}: line {stopped}: "
-        "not valid YAML: did not find expected ',' or ']'"
+        "not valid YAML: did not find expected ',' or ']' (likely fix: a list written in [ ] "
+        "must close with ]; put entries holding commas in quotes)"
     )
 
 
