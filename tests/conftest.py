@@ -12,6 +12,19 @@ from ehcjourney.definition import Definition, load_definition
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 EXAMPLE = REPOSITORY / "examples" / "exampleshire.yaml"
+# The characteristics of the shipped definition, in the order of the form: ids that responses
+# already use, so a change here is a change to the file format.
+CHARACTERISTIC_IDS = [
+    "vision_and_strategy",
+    "data_and_intelligence",
+    "strategic_governance",
+    "support_for_individuals",
+    "joined_up_commissioning",
+    "person_centred_pathways",
+    "local_offer",
+    "family_feedback",
+    "demonstrating_impact",
+]
 
 
 @pytest.fixture(scope="session")

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import textwrap
+from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
+
+from conftest import CHARACTERISTIC_IDS
+from ehcjourney import fill
 from ehcjourney.questions import Part, Question
 from ehcjourney.session import ReviewAction
 
 QuestionPath = tuple[str, ...]
-RATINGS = [
-    "vision_and_strategy",
-    "data_and_intelligence",
-    "strategic_governance",
-    "support_for_individuals",
-    "joined_up_commissioning",
-    "person_centred_pathways",
-    "local_offer",
-    "family_feedback",
-    "demonstrating_impact",
-]
 ANSWERS: dict[QuestionPath, Any] = {
     ("local_area",): "Exampleshire",
     ("respondent", "role"): "health",
@@ -29,7 +25,7 @@ ANSWERS: dict[QuestionPath, Any] = {
     ("top_three", "activities"): ["Joint panel"],
     ("top_three", "strengths"): ["Parent forum"],
     ("top_three", "development_areas"): ["Shared outcomes"],
-    **{("framework", key): "agree" for key in RATINGS},
+    **{("framework", key): "agree" for key in CHARACTERISTIC_IDS},
 }
 
 
@@ -103,3 +99,24 @@ def saved_response(answers: dict[QuestionPath, Any]) -> dict[str, Any]:
             node = node.setdefault(step, {})
         node[path[-1]] = value
     return document
+
+
+DRAFT_HEAD = "draft: true\nquestionnaire: ehc-partnership-journey\nquestionnaire_version: 1\n"
+
+
+def use(monkeypatch: pytest.MonkeyPatch, prompter: FakePrompter) -> FakePrompter:
+    """Make `fill` ask through this prompter."""
+    monkeypatch.setattr(fill, "_make_prompter", lambda plain: prompter)
+    return prompter
+
+
+def write(path: str, text: str) -> Path:
+    """Write dedented text to a file in the current folder."""
+    target = Path(path)
+    target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return target
+
+
+def read_yaml(path: str) -> Any:
+    """Read a file with a standard YAML reader."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))

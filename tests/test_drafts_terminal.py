@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import CHARACTERISTIC_IDS
 from terminal import Key, Terminal
 
 pytestmark = pytest.mark.terminal
@@ -35,19 +36,8 @@ class Step:
 
 def rating(number: int, choice: int, answer: str) -> Step:
     """The step that rates characteristic `number` with menu entry `choice`."""
-    characteristics = [
-        "vision_and_strategy",
-        "data_and_intelligence",
-        "strategic_governance",
-        "support_for_individuals",
-        "joined_up_commissioning",
-        "person_centred_pathways",
-        "local_offer",
-        "family_feedback",
-        "demonstrating_impact",
-    ]
     marker = f"Part 3 of 3 · characteristic {number} of 9"
-    path = ("framework", characteristics[number - 1])
+    path = ("framework", CHARACTERISTIC_IDS[number - 1])
     return Step(path, answer, ((marker, ""), ("then Enter)", f"{choice}\r")))
 
 

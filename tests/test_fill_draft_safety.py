@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from ehcjourney import fill
 from ehcjourney.definition import Definition
@@ -15,9 +13,15 @@ from ehcjourney.drafts import held_alone
 from ehcjourney.errors import CannotRunError, ExitStatus, FormStoppedError
 from ehcjourney.fill import FillOptions, run_fill
 from ehcjourney.questions import Question
-from fake_prompter import ANSWERS, FakePrompter, saved_response
-
-DRAFT_HEAD = "draft: true\nquestionnaire: ehc-partnership-journey\nquestionnaire_version: 1\n"
+from fake_prompter import (
+    ANSWERS,
+    DRAFT_HEAD,
+    FakePrompter,
+    read_yaml,
+    saved_response,
+    use,
+    write,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -26,24 +30,6 @@ def in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(fill, "stdin_is_terminal", lambda: True)
     return tmp_path
-
-
-def use(monkeypatch: pytest.MonkeyPatch, prompter: FakePrompter) -> FakePrompter:
-    """Make `fill` ask through this prompter."""
-    monkeypatch.setattr(fill, "_make_prompter", lambda plain: prompter)
-    return prompter
-
-
-def write(path: str, text: str) -> Path:
-    """Write dedented text to a file in the current folder."""
-    target = Path(path)
-    target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return target
-
-
-def read_yaml(path: str) -> Any:
-    """Read a file with a standard YAML reader."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 class DraftDeletingPrompter(FakePrompter):

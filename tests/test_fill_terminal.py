@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import CHARACTERISTIC_IDS
 from terminal import Key, Terminal, terminal_environment
 
 pytestmark = pytest.mark.terminal
@@ -258,17 +259,7 @@ def test_fill_saves_json_to_the_output_named(tmp_path: Path) -> None:
             "development_areas": ["Local offer"],
         },
         "framework": dict.fromkeys(
-            [
-                "vision_and_strategy",
-                "data_and_intelligence",
-                "strategic_governance",
-                "support_for_individuals",
-                "joined_up_commissioning",
-                "person_centred_pathways",
-                "local_offer",
-                "family_feedback",
-                "demonstrating_impact",
-            ],
+            CHARACTERISTIC_IDS,
             "agree",
         ),
     }

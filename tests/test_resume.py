@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from ehcjourney import fill
 from ehcjourney.definition import Definition
@@ -21,9 +18,15 @@ from ehcjourney.errors import (
 )
 from ehcjourney.fill import FillOptions, run_fill
 from ehcjourney.stopping import StopSignalError
-from fake_prompter import ANSWERS, FakePrompter, saved_response
-
-DRAFT_HEAD = "draft: true\nquestionnaire: ehc-partnership-journey\nquestionnaire_version: 1\n"
+from fake_prompter import (
+    ANSWERS,
+    DRAFT_HEAD,
+    FakePrompter,
+    read_yaml,
+    saved_response,
+    use,
+    write,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -32,24 +35,6 @@ def in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(fill, "stdin_is_terminal", lambda: True)
     return tmp_path
-
-
-def use(monkeypatch: pytest.MonkeyPatch, prompter: FakePrompter) -> FakePrompter:
-    """Make `fill` ask through this prompter."""
-    monkeypatch.setattr(fill, "_make_prompter", lambda plain: prompter)
-    return prompter
-
-
-def write(path: str, text: str) -> Path:
-    """Write dedented text to a file in the current folder."""
-    target = Path(path)
-    target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return target
-
-
-def read_yaml(path: str) -> Any:
-    """Read a file with a standard YAML reader."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def test_resume_asks_only_what_is_unanswered_and_keeps_the_rest(

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import CHARACTERISTIC_IDS
 from ehcjourney import storage
 from ehcjourney.answers import Answers
 from ehcjourney.definition import Definition
@@ -23,17 +24,6 @@ QUIT_QUESTION = (
     "Quit without saving? Your answers and their draft will be deleted; "
     "to keep them for later, answer no and press Ctrl-C."
 )
-RATINGS = [
-    "vision_and_strategy",
-    "data_and_intelligence",
-    "strategic_governance",
-    "support_for_individuals",
-    "joined_up_commissioning",
-    "person_centred_pathways",
-    "local_offer",
-    "family_feedback",
-    "demonstrating_impact",
-]
 
 
 class ScriptedPrompter:
@@ -124,7 +114,7 @@ def whole_form() -> list[Any]:
         ["Joint panel", "Dashboard"],
         ["Parent forum"],
         ["Shared outcomes"],
-        *["agree"] * len(RATINGS),
+        *["agree"] * len(CHARACTERISTIC_IDS),
     ]
 
 
@@ -145,7 +135,7 @@ def whole_document(**changes: Any) -> dict[str, Any]:
             "strengths": ["Parent forum"],
             "development_areas": ["Shared outcomes"],
         },
-        "framework": {**dict.fromkeys(RATINGS, "agree"), **changes},
+        "framework": {**dict.fromkeys(CHARACTERISTIC_IDS, "agree"), **changes},
     }
 
 
@@ -450,7 +440,7 @@ def test_resume_asks_only_what_is_unanswered(definition: Definition, tmp_path: P
         ("top_three", "activities"),
         ("top_three", "strengths"),
         ("top_three", "development_areas"),
-        *[("framework", rating) for rating in RATINGS],
+        *[("framework", rating) for rating in CHARACTERISTIC_IDS],
     ]
     assert prompter.parts == [1, 2, 3]
 
