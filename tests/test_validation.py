@@ -441,3 +441,17 @@ def test_an_answer_written_as_its_label_or_misspelt_suggests_the_id(
     (problem,) = checked(path, definition).problems
 
     assert problem.message.endswith(f"(did you mean '{suggested}'?)")
+
+
+def test_a_json_one_is_not_taken_for_the_draft_marker(
+    write_file: Callable[[str, str], Path], definition: Definition
+) -> None:
+    """Only true marks a draft: `"draft": 1` is a stray key, not the marker."""
+    path = write_file("response.json", '{"draft": 1, "questionnaire": "ehc-partnership-journey"}')
+
+    result = checked(path, definition)
+
+    assert not result.is_draft
+    assert "draft: a finished response has no draft key; remove this line" in [
+        problem.describe() for problem in result.problems
+    ]

@@ -237,7 +237,7 @@ def _message(kind: str, found: Any, context: dict[str, Any], original: str) -> s
             f"{describe_value(found)} cannot be an id; use lower-case letters, digits and _ "
             "(and - in the questionnaire's id), starting with a letter"
         ),
-        "too_short": f"needs at least {context.get('min_length')} entries",
+        "too_short": _at_least(context.get("min_length")),
         "list_type": f"expected a list, found {describe_value(found)}",
         "model_type": f"expected a set of keys, found {describe_value(found)}",
         "int_parsing": f"expected a whole number, found {describe_value(found)}",
@@ -245,3 +245,7 @@ def _message(kind: str, found: Any, context: dict[str, Any], original: str) -> s
         "greater_than_equal": f"must be {context.get('ge')} or more",
     }
     return messages.get(kind, original.removeprefix("Value error, "))
+
+
+def _at_least(count: object) -> str:
+    return "needs at least one entry" if count == 1 else f"needs at least {count} entries"

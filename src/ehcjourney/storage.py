@@ -94,8 +94,11 @@ def read_document(path: Path) -> Document:
 def read_text(path: Path) -> str:
     """Read a small UTF-8 text file; refuse one that is missing, too large, binary or not UTF-8."""
     raw = _read_bytes(path)
-    if b"\x00" in raw:
-        raise UnreadableFileError(path, Problem("the file holds binary data, not text"))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        message = f"the file holds binary data (a zero byte at byte {nul + 1}), not text"
+        raise UnreadableFileError(path, Problem(message, line=line))
 
     try:
         return raw.decode("utf-8-sig")

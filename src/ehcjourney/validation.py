@@ -125,7 +125,8 @@ class _Checker:
             self.report((), f"this is not a response: none of its keys ({expected}) is here")
             return
 
-        self.is_draft = data.get(DRAFT_KEY) in (True, "true")
+        # `is True`, so that a JSON 1, which equals True, is not taken for the marker.
+        self.is_draft = data.get(DRAFT_KEY) is True or data.get(DRAFT_KEY) == "true"
         if DRAFT_KEY in data and not self.is_draft:
             self.report((DRAFT_KEY,), "a finished response has no draft key; remove this line")
         self.unknown_keys((), data, (*ENVELOPE_KEYS, *PART_KEYS, DRAFT_KEY))

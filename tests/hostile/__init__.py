@@ -206,7 +206,7 @@ CORPUS = [
         "binary",
         "binary.yaml",
         lambda _folder: bytes(range(256)) * 4,
-        (Expected(None, None, "binary data"),),
+        (Expected(1, None, "binary data (a zero byte at byte 1)"),),
     ),
     Hostile(
         "not-utf-8",
