@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from responses import response_text
 from terminal import Key, Terminal, terminal_environment
 
 pytestmark = pytest.mark.terminal
@@ -15,30 +16,6 @@ pytestmark = pytest.mark.terminal
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 # Foreground, background, underline colour, and bright foreground and background.
 COLOUR_PARAMETERS = {*range(30, 39), *range(40, 49), 58, *range(90, 98), *range(100, 108)}
-
-RESPONSE = """
-    questionnaire: ehc-partnership-journey
-    questionnaire_version: 1
-    local_area: Exampleshire
-    completed: 2026-11-20
-    journey:
-      stage: developing
-      rationale: The board meets monthly.
-    top_three:
-      activities: [A joint panel]
-      strengths: [A trusted parent carer forum]
-      development_areas: [Shared outcomes]
-    framework:
-      vision_and_strategy: agree
-      data_and_intelligence: disagree
-      strategic_governance: agree
-      support_for_individuals: agree
-      joined_up_commissioning: cannot_say
-      person_centred_pathways: disagree
-      local_offer: disagree
-      family_feedback: strongly_disagree
-      demonstrating_impact: disagree
-    """
 
 
 def colour_codes(raw: str) -> list[str]:
@@ -76,8 +53,8 @@ COMMANDS = [
 @pytest.fixture
 def responses(write_file: Callable[[str, str], Path]) -> Path:
     """A folder holding a valid response and a broken one; returns the folder."""
-    write_file("broken.yaml", RESPONSE.replace("stage: developing", "stage: sideways"))
-    return write_file("response.yaml", RESPONSE).parent
+    write_file("broken.yaml", response_text().replace("stage: developing", "stage: sideways"))
+    return write_file("response.yaml", response_text()).parent
 
 
 @pytest.mark.parametrize(("args", "status"), COMMANDS)

@@ -291,7 +291,10 @@ def template(
     write_output(blank_response(definition), output, overwrite=force, yaml_only=True)
     if output is not None:
         _tell(f"Wrote a blank response to {output}.")
-        _tell(f"Fill it in, then check it with: ehcjourney validate {output}")
+        from ehcjourney.shell import command_line
+
+        check = command_line("ehcjourney", "validate", output)
+        _tell(f"Fill it in, then check it with: {check}")
 
 
 @app.command()
